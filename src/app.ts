@@ -1,0 +1,125 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv, Deps } from './deps.js';
+import { articlesRouter } from './features/articles/articles.router.js';
+import { identifyStaff } from './features/auth/auth.middleware.js';
+import { staffRouter } from './features/auth/staff.router.js';
+import { healthRouter } from './features/health/health.router.js';
+import { AppError, PROBLEMS, problemType, toProblem, type ProblemCode } from './lib/errors.js';
+import { allowedMethods } from './lib/routes.js';
+
+export type CreateAppOptions = {
+  /**
+   * Returns the dependencies for a request. The runtime builds them once (per process or
+   * isolate) and returns the same object; `env` is the Worker bindings, if any.
+   */
+  resolveDeps: (env: unknown) => Deps | Promise<Deps>;
+};
+
+const STATUS_CODES = new Map<number, ProblemCode>(
+  Object.entries(PROBLEMS).map(([code, p]) => [p.status, code as ProblemCode]),
+);
+
+function problemResponse(c: Context<AppEnv>, error: AppError, headers: Record<string, string> = {}) {
+  const body = toProblem(error, new URL(c.req.url).pathname);
+  if (error.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="edge-helpdesk"';
+  return c.body(JSON.stringify(body), error.status as ContentfulStatusCode, {
+    ...headers,
+    'Content-Type': 'application/problem+json; charset=utf-8',
+  });
+}
+
+/** Builds the whole product as one Hono app; knows nothing of the runtime it runs on. */
+export function createApp(options: CreateAppOptions) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', await options.resolveDeps(c.env));
+    await next();
+  });
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(
+    cors({
+      origin: (origin, c: Context<AppEnv>) => {
+        const allowed = c.var.deps.config.corsOrigins;
+        return allowed.includes('*') ? '*' : allowed.includes(origin) ? origin : null;
+      },
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+      exposeHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(compress());
+  app.use('/api/*', (c, next) =>
+    bodyLimit({
+      maxSize: c.var.deps.config.maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${c.var.deps.config.maxBodyBytes} bytes`);
+      },
+    })(c, next),
+  );
+  app.use(identifyStaff);
+
+  app.route('/', healthRouter);
+  app.route('/', articlesRouter);
+  app.route('/', staffRouter);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Staff API token (agents, editors, admins). Customers need none.',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Edge Helpdesk API',
+      version: '0.1.0',
+      description: 'Knowledge base, support bot and human handoff queue. Errors are RFC 9457 problem+json.',
+    },
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Edge Helpdesk API' }));
+  app.get('/problems/:type', (c) => {
+    const code = c.req.param('type').replaceAll('-', '_') as ProblemCode;
+    const problem = PROBLEMS[code];
+    if (!problem) throw new AppError('not_found', `No problem type ${c.req.param('type')}`);
+    return c.json({ type: problemType(code), ...problem });
+  });
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const allow = allowedMethods(app.routes, path);
+    if (allow.length > 0) {
+      return problemResponse(c, new AppError('method_not_allowed', `${c.req.method} is not allowed on ${path}`), {
+        Allow: allow.join(', '),
+      });
+    }
+    return problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${path}`));
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return problemResponse(c, error);
+    if (error instanceof HTTPException) {
+      const code = STATUS_CODES.get(error.status) ?? (error.status >= 500 ? 'internal' : 'bad_request');
+      return problemResponse(c, new AppError(code, error.message || PROBLEMS[code].title));
+    }
+    c.var.deps?.logger.error('unhandled error', {
+      requestId: c.var.requestId,
+      path: new URL(c.req.url).pathname,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return problemResponse(c, new AppError('internal', `Something went wrong on our side (request ${c.var.requestId})`));
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

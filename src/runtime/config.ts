@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { DEFAULT_CONFIG, type AppConfig } from '../deps.js';
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Environment variables both runtimes understand (Node: process.env; Workers: vars and secrets). */
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  CORS_ORIGINS: z.string().optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).optional(),
+  PUBLIC_BASE_URL: z.union([z.url(), z.literal('')]).optional(),
+  LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).optional(),
+});
+
+export type RuntimeEnv = z.infer<typeof EnvSchema>;
+
+/** Validates the environment once at start; a bad value stops the process with its name. */
+export function readEnv(source: Record<string, unknown>): RuntimeEnv {
+  const picked = Object.fromEntries(Object.keys(EnvSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]));
+  const result = EnvSchema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`config: invalid environment\n${lines}`);
+  }
+  return result.data;
+}
+
+export function toAppConfig(env: RuntimeEnv): AppConfig {
+  return {
+    corsOrigins: env.CORS_ORIGINS ? list(env.CORS_ORIGINS) : DEFAULT_CONFIG.corsOrigins,
+    maxBodyBytes: env.MAX_BODY_BYTES ?? DEFAULT_CONFIG.maxBodyBytes,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? DEFAULT_CONFIG.publicBaseUrl,
+  };
+}

@@ -1,0 +1,56 @@
+import { serve } from '@hono/node-server';
+import { createApp } from '../app.js';
+import { ensureBootstrapAdmin } from '../features/auth/auth.service.js';
+import { importKnowledge, isKnowledgeBaseEmpty } from '../features/knowledge/knowledge.service.js';
+import { readKnowledgeDir } from './knowledge-files.js';
+import { openNodeDeps } from './node-deps.js';
+
+/** `npm start`: the product on Node with an embedded libSQL file. */
+async function main() {
+  const { deps, client } = await openNodeDeps(process.env);
+  const log = deps.logger;
+
+  if (await isKnowledgeBaseEmpty(deps.db)) {
+    const report = await importKnowledge(deps, await readKnowledgeDir(process.env.KNOWLEDGE_DIR));
+    log.info('knowledge imported', { created: report.created, categories: report.categories, failed: report.failed.length });
+    for (const f of report.failed) log.warn('knowledge file rejected', { path: f.path, errors: f.errors });
+  }
+  const adminToken = await ensureBootstrapAdmin(deps);
+
+  const app = createApp({ resolveDeps: () => deps });
+  const port = Number(process.env.PORT ?? 8787);
+  const hostname = process.env.HOST ?? 'localhost';
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    const base = `http://${hostname}:${info.port}`;
+    log.info('listening', { url: base, port: info.port });
+    const lines = [
+      '',
+      `  Edge Helpdesk is running at ${base}`,
+      `  API reference:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+      `  Articles API:   ${base}/api/articles?locale=en`,
+    ];
+    if (adminToken) {
+      lines.push(
+        '',
+        '  First start: an admin account was created. Its API token is shown only now:',
+        `    ${adminToken}`,
+        '  Keep it safe; create more staff with `npm run staff -- add --name NAME --role editor`.',
+      );
+    }
+    console.log(lines.join('\n') + '\n');
+  });
+
+  const shutdown = () => {
+    server.close(() => {
+      client.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
