@@ -109,7 +109,9 @@ export function createApp(options: CreateAppOptions) {
     if (error instanceof AppError) return problemResponse(c, error);
     if (error instanceof HTTPException) {
       const code = STATUS_CODES.get(error.status) ?? (error.status >= 500 ? 'internal' : 'bad_request');
-      return problemResponse(c, new AppError(code, error.message || PROBLEMS[code].title));
+      // Hono's validator says only "Unsupported Media Type" when a JSON body is sent as another type.
+      const detail = code === 'unsupported_media_type' ? 'Send the request body as Content-Type: application/json' : error.message;
+      return problemResponse(c, new AppError(code, detail || PROBLEMS[code].title));
     }
     c.var.deps?.logger.error('unhandled error', {
       requestId: c.var.requestId,

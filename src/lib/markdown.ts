@@ -1,5 +1,9 @@
 import { Marked } from 'marked';
-import { FilterXSS, getDefaultWhiteList } from 'xss';
+// js-xss is CommonJS: Node's ESM loader only sees its default export.
+import xss from 'xss';
+
+// Its typings describe the default export as the bare function, but it carries the whole API.
+const { FilterXSS, getDefaultWhiteList } = xss as unknown as typeof import('xss');
 
 const marked = new Marked({ gfm: true, breaks: false });
 

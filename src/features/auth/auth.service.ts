@@ -114,11 +114,14 @@ export async function setStaffActive(
 }
 
 /**
- * On a brand-new installation (no staff at all), creates the first admin and returns its token
- * so the runtime can print it once. Returns undefined when staff already exist.
+ * On a new installation (no active admin), creates the first admin and returns its token so
+ * the runtime can print it once. Returns undefined when an active admin already exists.
  */
 export async function ensureBootstrapAdmin(deps: Pick<Deps, 'db' | 'clock' | 'newId'>): Promise<string | undefined> {
-  const [row] = await deps.db.select({ n: count() }).from(staffUsers);
+  const [row] = await deps.db
+    .select({ n: count() })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.role, 'admin'), eq(staffUsers.active, true)));
   if ((row?.n ?? 0) > 0) return undefined;
   const { token } = await createStaff(deps, { name: 'Administrator', role: 'admin' }, null);
   return token;
