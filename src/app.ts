@@ -13,6 +13,7 @@ import { articlesRouter } from './features/articles/articles.router.js';
 import { identifyStaff } from './features/auth/auth.middleware.js';
 import { staffRouter } from './features/auth/staff.router.js';
 import { healthRouter } from './features/health/health.router.js';
+import { searchRouter } from './features/search/search.router.js';
 import { AppError, PROBLEMS, problemType, toProblem, type ProblemCode } from './lib/errors.js';
 import { allowedMethods } from './lib/routes.js';
 
@@ -72,6 +73,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', healthRouter);
   app.route('/', articlesRouter);
   app.route('/', staffRouter);
+  app.route('/', searchRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

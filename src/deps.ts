@@ -1,5 +1,7 @@
 import type { Db } from './db/client.js';
 import type { StaffRow } from './db/schema/index.js';
+import type { SearchIndex } from './features/search/search.index.js';
+import type { BackgroundTasks } from './lib/background.js';
 import type { Clock } from './lib/clock.js';
 import type { Logger } from './lib/logger.js';
 
@@ -11,12 +13,15 @@ export type AppConfig = {
   maxBodyBytes: number;
   /** Public base URL used in links (citations, canonical URLs). Empty: derive from the request. */
   publicBaseUrl: string;
+  /** Days a search-log row is kept for analytics before it is purged. */
+  searchLogRetentionDays: number;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
   corsOrigins: ['*'],
   maxBodyBytes: 256 * 1024,
   publicBaseUrl: '',
+  searchLogRetentionDays: 90,
 };
 
 /**
@@ -30,6 +35,10 @@ export type Deps = {
   newId: () => string;
   config: AppConfig;
   logger: Logger;
+  /** The live search index of this process or isolate. */
+  search: SearchIndex;
+  /** Work that must not delay a response. */
+  background: BackgroundTasks;
 };
 
 /** The authenticated staff member, when the request carried a valid bearer token. */

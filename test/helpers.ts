@@ -5,6 +5,8 @@ import { createDb, type Db } from '../src/db/client.js';
 import { articles, categories, type NewArticleRow, type StaffRole } from '../src/db/schema/index.js';
 import { DEFAULT_CONFIG, type AppConfig, type Deps } from '../src/deps.js';
 import { createStaff } from '../src/features/auth/auth.service.js';
+import { SearchIndex } from '../src/features/search/search.index.js';
+import { BackgroundTasks } from '../src/lib/background.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { newId } from '../src/lib/ids.js';
 import { silentLogger } from '../src/lib/logger.js';
@@ -22,6 +24,11 @@ export async function createTestDeps(overrides: Partial<Omit<Deps, 'config'>> & 
     clock,
     newId,
     logger: silentLogger,
+    // Checks the database on every search, so rows inserted by factories are found at once.
+    search: new SearchIndex({ checkIntervalMs: 0 }),
+    background: new BackgroundTasks((error) => {
+      throw error;
+    }),
     ...overrides,
     config: { ...DEFAULT_CONFIG, ...overrides.config },
   };

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).optional(),
   PUBLIC_BASE_URL: z.union([z.url(), z.literal('')]).optional(),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).optional(),
+  SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
 });
 
 export type RuntimeEnv = z.infer<typeof EnvSchema>;
@@ -35,5 +36,6 @@ export function toAppConfig(env: RuntimeEnv): AppConfig {
     corsOrigins: env.CORS_ORIGINS ? list(env.CORS_ORIGINS) : DEFAULT_CONFIG.corsOrigins,
     maxBodyBytes: env.MAX_BODY_BYTES ?? DEFAULT_CONFIG.maxBodyBytes,
     publicBaseUrl: env.PUBLIC_BASE_URL ?? DEFAULT_CONFIG.publicBaseUrl,
+    searchLogRetentionDays: env.SEARCH_LOG_RETENTION_DAYS ?? DEFAULT_CONFIG.searchLogRetentionDays,
   };
 }

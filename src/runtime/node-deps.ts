@@ -3,6 +3,8 @@ import path from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { createDb } from '../db/client.js';
 import type { Deps } from '../deps.js';
+import { SearchIndex } from '../features/search/search.index.js';
+import { BackgroundTasks } from '../lib/background.js';
 import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
@@ -37,12 +39,16 @@ export async function openNodeDeps(source: Record<string, string | undefined> = 
   await client.execute('PRAGMA foreign_keys = ON');
   const db = createDb(client);
   await applyMigrations(db);
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
   const deps: Deps = {
     db,
     clock: systemClock,
     newId,
     config: toAppConfig(env),
-    logger: createLogger({ level: env.LOG_LEVEL ?? 'info' }),
+    logger,
+    // Filled from the database by the first refresh (see node.ts), then kept up to date.
+    search: new SearchIndex(),
+    background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) })),
   };
   return { deps, client, env };
 }

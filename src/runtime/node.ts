@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app.js';
 import { ensureBootstrapAdmin } from '../features/auth/auth.service.js';
 import { importKnowledge, isKnowledgeBaseEmpty } from '../features/knowledge/knowledge.service.js';
+import { purgeSearchLog } from '../features/search/search.log.js';
 import { readKnowledgeDir } from './knowledge-files.js';
 import { openNodeDeps } from './node-deps.js';
 
@@ -16,6 +17,20 @@ async function main() {
     for (const f of report.failed) log.warn('knowledge file rejected', { path: f.path, errors: f.errors });
   }
   const adminToken = await ensureBootstrapAdmin(deps);
+
+  const indexStarted = performance.now();
+  await deps.search.refresh(deps.db, Date.now(), { force: true });
+  log.info('search index built', { articles: deps.search.engine.size, ms: Math.round(performance.now() - indexStarted) });
+
+  // Housekeeping on a timer (Workers use a cron trigger instead): search-log retention.
+  const purge = async () => {
+    const before = new Date(Date.now() - deps.config.searchLogRetentionDays * 86_400_000);
+    const removed = await purgeSearchLog(deps.db, before);
+    if (removed > 0) log.info('search log purged', { removed, before: before.toISOString() });
+  };
+  const housekeeping = setInterval(() => void purge().catch((e: unknown) => log.error('purge failed', { error: String(e) })), 3_600_000);
+  housekeeping.unref();
+  void purge();
 
   const app = createApp({ resolveDeps: () => deps });
   const port = Number(process.env.PORT ?? 8787);
@@ -41,6 +56,7 @@ async function main() {
   });
 
   const shutdown = () => {
+    clearInterval(housekeeping);
     server.close(() => {
       client.close();
       process.exit(0);

@@ -2,6 +2,8 @@ import { createClient } from '@libsql/client/web';
 import { createApp } from '../app.js';
 import { createDb } from '../db/client.js';
 import type { Deps } from '../deps.js';
+import { SearchIndex } from '../features/search/search.index.js';
+import { BackgroundTasks } from '../lib/background.js';
 import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
@@ -26,14 +28,19 @@ function resolveDeps(bindings: unknown): Deps {
   if (!env.DATABASE_URL) throw new Error('worker: DATABASE_URL is not set (wrangler secret put DATABASE_URL)');
   // Migrations are applied by the deploy step, not here: an isolate must start fast.
   const client = createClient({ url: env.DATABASE_URL, ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}) });
-  deps = {
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
+  const created: Deps = {
     db: createDb(client),
     clock: systemClock,
     newId,
     config: toAppConfig(env),
-    logger: createLogger({ level: env.LOG_LEVEL ?? 'info' }),
+    logger,
+    // Loaded from the database on the first search, then refreshed by a cheap version check.
+    search: new SearchIndex(),
+    background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) })),
   };
-  return deps;
+  deps = created;
+  return created;
 }
 
 const app = createApp({ resolveDeps });

@@ -55,6 +55,7 @@ export const articles = sqliteTable(
     uniqueIndex('articles_locale_slug_uq').on(t.locale, t.slug),
     index('articles_translation_group_idx').on(t.translationGroup),
     index('articles_listing_idx').on(t.status, t.audience, t.locale, t.category),
+    index('articles_updated_at_idx').on(t.updatedAt),
   ],
 );
 

@@ -1,2 +1,3 @@
 export * from './articles.js';
 export * from './staff.js';
+export * from './search.js';
