@@ -1,37 +1,23 @@
-import { createClient } from '@libsql/client';
 import { expect } from 'vitest';
 import { createApp } from '../src/app.js';
-import { createDb, type Db } from '../src/db/client.js';
 import { articles, categories, type NewArticleRow, type StaffRole } from '../src/db/schema/index.js';
-import { DEFAULT_CONFIG, type AppConfig, type Deps } from '../src/deps.js';
 import { createStaff } from '../src/features/auth/auth.service.js';
 import { SearchIndex } from '../src/features/search/search.index.js';
-import { BackgroundTasks } from '../src/lib/background.js';
+import type { Db } from '../src/db/client.js';
+import type { Deps } from '../src/deps.js';
 import { fixedClock } from '../src/lib/clock.js';
+import { createMemoryDeps, type MemoryDepsOverrides } from '../src/runtime/memory.js';
 import { newId } from '../src/lib/ids.js';
-import { silentLogger } from '../src/lib/logger.js';
-import { applyMigrations } from '../src/runtime/migrate.js';
 
-/** A fresh in-memory database with the real migrations, and deps around it. */
-export async function createTestDeps(overrides: Partial<Omit<Deps, 'config'>> & { config?: Partial<AppConfig> } = {}) {
-  const client = createClient({ url: ':memory:' });
-  await client.execute('PRAGMA foreign_keys = ON');
-  const db = createDb(client);
-  await applyMigrations(db);
+/** A fresh in-memory database with the real migrations, and deps around it (clock fixed). */
+export async function createTestDeps(overrides: MemoryDepsOverrides = {}) {
   const clock = fixedClock('2026-11-20T10:00:00+08:00');
-  const deps: Deps = {
-    db,
+  const { deps, client } = await createMemoryDeps({
     clock,
-    newId,
-    logger: silentLogger,
     // Checks the database on every search, so rows inserted by factories are found at once.
     search: new SearchIndex({ checkIntervalMs: 0 }),
-    background: new BackgroundTasks((error) => {
-      throw error;
-    }),
     ...overrides,
-    config: { ...DEFAULT_CONFIG, ...overrides.config },
-  };
+  });
   return { deps, client, clock };
 }
 

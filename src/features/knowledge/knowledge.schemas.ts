@@ -20,7 +20,7 @@ export const ArticleFrontmatterSchema = z
     audience: z.enum(AUDIENCES).default('public'),
     status: z.enum(['published', 'draft']).default('published'),
     tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
-    questions: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+    questions: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
   })
   .strict();
 

@@ -1,0 +1,81 @@
+/**
+ * The evaluation harness: `npm run eval -- <dataset-dir> [--json]`.
+ *
+ * Loads the dataset's articles into a fresh in-memory database through the product's own
+ * knowledge import, builds the real search index, runs every query through the real search
+ * service and scores the ranking: Recall@1/@5 and MRR@10 over in-scope queries, and the AUROC
+ * with which the top result's score separates in-scope from out-of-scope queries. With
+ * --json, the last line of stdout is one JSON object.
+ */
+import { parseArgs } from 'node:util';
+import { rankArticles } from '../src/features/search/search.service.js';
+import { importKnowledge } from '../src/features/knowledge/knowledge.service.js';
+import { LOCALES, type Locale } from '../src/db/schema/index.js';
+import { createMemoryDeps } from '../src/runtime/memory.js';
+import { loadDataset, toKnowledgeFiles } from './lib/dataset.js';
+import { auroc, percentile, rankOf, retrievalMetrics } from './lib/metrics.js';
+
+const round = (n: number | null, digits = 3) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+
+async function main() {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const dir = positionals[0];
+  if (!dir) throw new Error('usage: npm run eval -- <dataset-dir> [--json]');
+  const dataset = await loadDataset(dir);
+
+  const { deps, client } = await createMemoryDeps();
+  const files = toKnowledgeFiles(dataset.articles);
+  const report = await importKnowledge(deps, files);
+  for (const f of report.failed) console.error(`import rejected ${f.path}: ${f.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const indexStarted = performance.now();
+  await deps.search.refresh(deps.db, Date.now(), { force: true });
+  const indexMs = performance.now() - indexStarted;
+
+  // Map the database's article ids back to the dataset's ids, to score.
+  const datasetIdBySlug = new Map([...files.slugOf].map(([id, slug]) => [slug, id]));
+  const datasetId = (articleId: string) => datasetIdBySlug.get(deps.search.meta.get(articleId)?.slug ?? '') ?? '';
+
+  const ranks: number[] = [];
+  const inScopeScores: number[] = [];
+  const outOfScopeScores: number[] = [];
+  const latencies: number[] = [];
+  for (const query of dataset.queries) {
+    const locale = (LOCALES as readonly string[]).includes(query.locale) ? (query.locale as Locale) : undefined;
+    const started = performance.now();
+    const { ranked } = await rankArticles(deps, { q: query.q, locale, limit: 10 }, {});
+    latencies.push(performance.now() - started);
+    const top = ranked[0]?.score ?? 0;
+    if (query.expected === null) {
+      outOfScopeScores.push(top);
+    } else {
+      inScopeScores.push(top);
+      ranks.push(rankOf(ranked.slice(0, 10).map((r) => datasetId(r.id)), query.expected));
+    }
+  }
+  client.close();
+
+  const m = retrievalMetrics(ranks);
+  const result = {
+    dataset: dataset.name,
+    articles: report.created,
+    queries: dataset.queries.length,
+    search: { r1: round(m.r1), r5: round(m.r5), mrr10: round(m.mrr10) },
+    oos: { auroc: round(auroc(inScopeScores, outOfScopeScores)), queries: outOfScopeScores.length },
+    latency_ms: { p50: round(percentile(latencies, 50), 2), p95: round(percentile(latencies, 95), 2), p99: round(percentile(latencies, 99), 2) },
+    index_ms: round(indexMs, 0),
+  };
+
+  console.log(`dataset ${result.dataset}: ${result.articles} articles, ${result.queries} queries (${outOfScopeScores.length} out of scope)`);
+  console.log('  metric        value');
+  console.log(`  R@1           ${result.search.r1}`);
+  console.log(`  R@5           ${result.search.r5}`);
+  console.log(`  MRR@10        ${result.search.mrr10}`);
+  console.log(`  OOS AUROC     ${result.oos.auroc ?? 'n/a (no out-of-scope queries)'}`);
+  console.log(`  latency p50   ${result.latency_ms.p50} ms   p95 ${result.latency_ms.p95} ms   p99 ${result.latency_ms.p99} ms`);
+  if (values.json) console.log(JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

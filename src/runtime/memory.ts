@@ -1,0 +1,35 @@
+import { createClient, type Client } from '@libsql/client';
+import { createDb } from '../db/client.js';
+import { DEFAULT_CONFIG, type AppConfig, type Deps } from '../deps.js';
+import { SearchIndex } from '../features/search/search.index.js';
+import { BackgroundTasks } from '../lib/background.js';
+import { systemClock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
+import { silentLogger } from '../lib/logger.js';
+import { applyMigrations } from './migrate.js';
+
+export type MemoryDepsOverrides = Partial<Omit<Deps, 'config'>> & { config?: Partial<AppConfig> };
+
+/**
+ * Deps over a fresh in-memory libSQL database with the real migrations: for tests, the
+ * evaluation harness and benchmarks. Nothing is shared between two calls.
+ */
+export async function createMemoryDeps(overrides: MemoryDepsOverrides = {}): Promise<{ deps: Deps; client: Client }> {
+  const client = createClient({ url: ':memory:' });
+  await client.execute('PRAGMA foreign_keys = ON');
+  const db = createDb(client);
+  await applyMigrations(db);
+  const deps: Deps = {
+    db,
+    clock: systemClock,
+    newId,
+    logger: silentLogger,
+    search: new SearchIndex(),
+    background: new BackgroundTasks((error) => {
+      throw error;
+    }),
+    ...overrides,
+    config: { ...DEFAULT_CONFIG, ...overrides.config },
+  };
+  return { deps, client };
+}

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const articles = [
+  { id: 'REFUND_TIME', title: 'Refund time', body: 'Refunds arrive in 1-5 days.', locale: 'en', questions: ['when do i get my money back', 'refund not received yet'] },
+  { id: 'TRACK_ORDER', title: 'Track order', body: 'Open Orders to track.', locale: 'en', questions: ['where is my parcel', 'track my package'] },
+  { id: 'zh_refund', title: '退款到账时间', body: '退款一般1到5个工作日到账。', locale: 'zh' },
+  { id: 'zh_invoice', title: '如何开发票', body: '在订单页面申请电子发票。', locale: 'zh' },
+];
+const queries = [
+  { q: 'my money back when', expected: 'REFUND_TIME', locale: 'en' },
+  { q: 'where is my package', expected: 'TRACK_ORDER', locale: 'en' },
+  { q: '退款多久到账', expected: 'zh_refund', locale: 'zh', extra: 'ignored' },
+  { q: '开发票', expected: 'zh_invoice', locale: 'zh' },
+  { q: 'what is the weather in paris', expected: null, locale: 'en' },
+  { q: '今天天气怎么样', expected: null, locale: 'zh' },
+];
+
+describe('npm run eval', () => {
+  let dir = '';
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('scores any folder in the dataset format and ends stdout with one JSON line', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'eval-'));
+    await writeFile(path.join(dir, 'articles.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    await writeFile(path.join(dir, 'queries.jsonl'), queries.map((q) => JSON.stringify(q)).join('\n') + '\n');
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', dir, '--json'], { cwd: ROOT });
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toContain('4 articles, 6 queries (2 out of scope)');
+    const result = JSON.parse(lines.at(-1)!);
+    expect(result).toMatchObject({ articles: 4, queries: 6, search: { r1: 1, r5: 1, mrr10: 1 }, oos: { auroc: 1 } });
+    expect(result.latency_ms.p95).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('fails with a clear message on a malformed dataset', async () => {
+    const bad = await mkdtemp(path.join(tmpdir(), 'eval-bad-'));
+    await writeFile(path.join(bad, 'articles.jsonl'), '{"id": "x"}\n');
+    await writeFile(path.join(bad, 'queries.jsonl'), '');
+    const error = await run(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', bad], { cwd: ROOT }).catch((e: { stderr: string }) => e);
+    expect((error as { stderr: string }).stderr).toMatch(/articles\.jsonl:1: title/);
+    await rm(bad, { recursive: true, force: true });
+  }, 60_000);
+});
