@@ -15,6 +15,8 @@ export type AppConfig = {
   publicBaseUrl: string;
   /** Days a search-log row is kept for analytics before it is purged. */
   searchLogRetentionDays: number;
+  /** Requests per minute one anonymous client may make to each public API family. */
+  rateLimitPerMinute: number;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -22,6 +24,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   maxBodyBytes: 256 * 1024,
   publicBaseUrl: '',
   searchLogRetentionDays: 90,
+  rateLimitPerMinute: 120,
 };
 
 /**

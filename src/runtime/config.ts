@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: z.union([z.url(), z.literal('')]).optional(),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).optional(),
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 export type RuntimeEnv = z.infer<typeof EnvSchema>;
@@ -37,5 +38,6 @@ export function toAppConfig(env: RuntimeEnv): AppConfig {
     maxBodyBytes: env.MAX_BODY_BYTES ?? DEFAULT_CONFIG.maxBodyBytes,
     publicBaseUrl: env.PUBLIC_BASE_URL ?? DEFAULT_CONFIG.publicBaseUrl,
     searchLogRetentionDays: env.SEARCH_LOG_RETENTION_DAYS ?? DEFAULT_CONFIG.searchLogRetentionDays,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? DEFAULT_CONFIG.rateLimitPerMinute,
   };
 }

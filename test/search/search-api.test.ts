@@ -244,3 +244,18 @@ describe('synonyms', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('rate limiting', () => {
+  it('answers 429 problem+json with Retry-After past the per-client budget, but not for staff', async () => {
+    const t = await createTestApp({ config: { rateLimitPerMinute: 3 } });
+    const { token } = await createStaffToken(t.deps, 'agent');
+    const from = (ip: string) => ({ headers: { 'X-Forwarded-For': ip } });
+    for (let i = 0; i < 3; i++) expect((await t.request('/api/search?q=refund', from('10.0.0.1'))).status).toBe(200);
+    const limited = await t.request('/api/search/suggest?q=refund', from('10.0.0.1'));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await problemOf(limited)).type).toBe('/problems/rate-limited');
+    expect((await t.request('/api/search?q=refund', from('10.0.0.2'))).status).toBe(200);
+    expect((await t.request('/api/search?q=refund', { ...from('10.0.0.1'), token })).status).toBe(200);
+  });
+});

@@ -15,7 +15,6 @@ const toJson = (s: StaffView) => ({
 });
 
 export const staffRouter = createRouter();
-staffRouter.use('/api/admin/staff', requireRole('admin'));
 staffRouter.use('/api/admin/staff/*', requireRole('admin'));
 
 staffRouter

@@ -1,6 +1,7 @@
 import type { SynonymSetRow } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
 import { createRouter } from '../../lib/openapi.js';
+import { limitRequests } from '../../lib/rate-limit.js';
 import { currentStaff, requireRole } from '../auth/auth.middleware.js';
 import { recordClick, searchReport } from './search.log.js';
 import {
@@ -27,8 +28,9 @@ const synonymJson = (r: SynonymSetRow) => ({
 });
 
 export const searchRouter = createRouter();
+// `/api/search/*` also matches `/api/search` itself.
+searchRouter.use('/api/search/*', limitRequests('search', (c) => c.var.deps.config.rateLimitPerMinute));
 searchRouter.use('/api/admin/search-report', requireRole('editor'));
-searchRouter.use('/api/admin/synonyms', requireRole('editor'));
 searchRouter.use('/api/admin/synonyms/*', requireRole('editor'));
 
 searchRouter
