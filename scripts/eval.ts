@@ -13,6 +13,7 @@ import { importKnowledge } from '../src/features/knowledge/knowledge.service.js'
 import { LOCALES, type Locale } from '../src/db/schema/index.js';
 import { createMemoryDeps } from '../src/runtime/memory.js';
 import { loadDataset, toKnowledgeFiles } from './lib/dataset.js';
+import { collectBotCases, scoreBot, tradeOffCurve } from './lib/bot-eval.js';
 import { auroc, percentile, rankOf, retrievalMetrics } from './lib/metrics.js';
 
 const round = (n: number | null, digits = 3) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
@@ -35,12 +36,13 @@ async function main() {
   const datasetIdBySlug = new Map([...files.slugOf].map(([id, slug]) => [slug, id]));
   const datasetId = (articleId: string) => datasetIdBySlug.get(deps.search.meta.get(articleId)?.slug ?? '') ?? '';
 
+  const locales = dataset.queries.map((q) => ((LOCALES as readonly string[]).includes(q.locale) ? (q.locale as Locale) : undefined));
   const ranks: number[] = [];
   const inScopeScores: number[] = [];
   const outOfScopeScores: number[] = [];
   const latencies: number[] = [];
-  for (const query of dataset.queries) {
-    const locale = (LOCALES as readonly string[]).includes(query.locale) ? (query.locale as Locale) : undefined;
+  for (const [i, query] of dataset.queries.entries()) {
+    const locale = locales[i];
     const started = performance.now();
     const { ranked } = await rankArticles(deps, { q: query.q, locale, limit: 10 }, {});
     latencies.push(performance.now() - started);
@@ -52,7 +54,10 @@ async function main() {
       ranks.push(rankOf(ranked.slice(0, 10).map((r) => datasetId(r.id)), query.expected));
     }
   }
+  const botCases = await collectBotCases(deps, dataset.queries.map((q, i) => ({ q: q.q, expected: q.expected, locale: locales[i] })), datasetId);
   client.close();
+  const bot = scoreBot(botCases);
+  const curve = tradeOffCurve(botCases);
 
   const m = retrievalMetrics(ranks);
   const result = {
@@ -63,6 +68,8 @@ async function main() {
     oos: { auroc: round(auroc(inScopeScores, outOfScopeScores)), queries: outOfScopeScores.length },
     latency_ms: { p50: round(percentile(latencies, 50), 2), p95: round(percentile(latencies, 95), 2), p99: round(percentile(latencies, 99), 2) },
     index_ms: round(indexMs, 0),
+    bot,
+    bot_tradeoff: curve,
   };
 
   console.log(`dataset ${result.dataset}: ${result.articles} articles, ${result.queries} queries (${outOfScopeScores.length} out of scope)`);
@@ -72,6 +79,12 @@ async function main() {
   console.log(`  MRR@10        ${result.search.mrr10}`);
   console.log(`  OOS AUROC     ${result.oos.auroc ?? 'n/a (no out-of-scope queries)'}`);
   console.log(`  latency p50   ${result.latency_ms.p50} ms   p95 ${result.latency_ms.p95} ms   p99 ${result.latency_ms.p99} ms`);
+  console.log(
+    `  bot           answered ${bot.answered_in_scope}  correct ${bot.correct_in_scope}  (precision ${bot.precision_answered})  ` +
+      `clarify ${bot.clarify_rate}  out-of-scope caught ${bot.oos_handoff_or_fallback}`,
+  );
+  console.log('  bot trade-off (answer threshold → correct in scope / out-of-scope caught / clarify rate):');
+  for (const row of curve) console.log(`    ${row.answer_threshold.toFixed(2)}  ${row.correct_in_scope.toFixed(3)}  ${row.oos_handoff_or_fallback.toFixed(3)}  ${row.clarify_rate.toFixed(3)}`);
   if (values.json) console.log(JSON.stringify(result));
 }
 

@@ -12,6 +12,7 @@ import type { AppEnv, Deps } from './deps.js';
 import { articlesRouter } from './features/articles/articles.router.js';
 import { identifyStaff } from './features/auth/auth.middleware.js';
 import { staffRouter } from './features/auth/staff.router.js';
+import { conversationsRouter } from './features/bot/conversations.router.js';
 import { healthRouter } from './features/health/health.router.js';
 import { searchRouter } from './features/search/search.router.js';
 import { AppError, PROBLEMS, problemType, toProblem, type ProblemCode } from './lib/errors.js';
@@ -74,6 +75,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', articlesRouter);
   app.route('/', staffRouter);
   app.route('/', searchRouter);
+  app.route('/', conversationsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

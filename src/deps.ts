@@ -2,7 +2,9 @@ import type { Db } from './db/client.js';
 import type { StaffRow } from './db/schema/index.js';
 import type { SearchIndex } from './features/search/search.index.js';
 import type { BackgroundTasks } from './lib/background.js';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Clock } from './lib/clock.js';
+import type { EventBus } from './lib/events.js';
 import type { Logger } from './lib/logger.js';
 
 /** Settings read by the runtime entry from the environment or Worker bindings. */
@@ -17,6 +19,15 @@ export type AppConfig = {
   searchLogRetentionDays: number;
   /** Requests per minute one anonymous client may make to each public API family. */
   rateLimitPerMinute: number;
+  /** Longest customer chat message, in characters. */
+  maxMessageChars: number;
+  /** Messages one conversation may hold. */
+  maxMessagesPerConversation: number;
+  /** Time budget of one LLM answer before the extractive answer is used instead. */
+  llmTimeoutMs: number;
+  /** Where agents work: IANA time zone and opening hours (local, 24h) for honest wait times. */
+  serviceTimeZone: string;
+  serviceHours: { open: number; close: number };
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -25,6 +36,11 @@ export const DEFAULT_CONFIG: AppConfig = {
   publicBaseUrl: '',
   searchLogRetentionDays: 90,
   rateLimitPerMinute: 120,
+  maxMessageChars: 2000,
+  maxMessagesPerConversation: 200,
+  llmTimeoutMs: 8000,
+  serviceTimeZone: 'Asia/Shanghai',
+  serviceHours: { open: 9, close: 21 },
 };
 
 /**
@@ -42,6 +58,10 @@ export type Deps = {
   search: SearchIndex;
   /** Work that must not delay a response. */
   background: BackgroundTasks;
+  /** Live updates for SSE streams in this process or isolate. */
+  events: EventBus;
+  /** The optional LLM; without one the bot answers extractively from articles. */
+  chatModel?: BaseChatModel | undefined;
 };
 
 /** The authenticated staff member, when the request carried a valid bearer token. */

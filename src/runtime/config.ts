@@ -17,6 +17,24 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).optional(),
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
+  MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(20_000).optional(),
+  MAX_MESSAGES_PER_CONVERSATION: z.coerce.number().int().min(10).max(10_000).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).optional(),
+  SERVICE_TIME_ZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not an IANA time zone')
+    .optional(),
+  SERVICE_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, 'like 9-21')
+    .optional(),
 });
 
 export type RuntimeEnv = z.infer<typeof EnvSchema>;
@@ -39,5 +57,12 @@ export function toAppConfig(env: RuntimeEnv): AppConfig {
     publicBaseUrl: env.PUBLIC_BASE_URL ?? DEFAULT_CONFIG.publicBaseUrl,
     searchLogRetentionDays: env.SEARCH_LOG_RETENTION_DAYS ?? DEFAULT_CONFIG.searchLogRetentionDays,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? DEFAULT_CONFIG.rateLimitPerMinute,
+    maxMessageChars: env.MAX_MESSAGE_CHARS ?? DEFAULT_CONFIG.maxMessageChars,
+    maxMessagesPerConversation: env.MAX_MESSAGES_PER_CONVERSATION ?? DEFAULT_CONFIG.maxMessagesPerConversation,
+    llmTimeoutMs: env.LLM_TIMEOUT_MS ?? DEFAULT_CONFIG.llmTimeoutMs,
+    serviceTimeZone: env.SERVICE_TIME_ZONE ?? DEFAULT_CONFIG.serviceTimeZone,
+    serviceHours: env.SERVICE_HOURS
+      ? { open: Number(env.SERVICE_HOURS.split('-')[0]), close: Number(env.SERVICE_HOURS.split('-')[1]) }
+      : DEFAULT_CONFIG.serviceHours,
   };
 }

@@ -3,6 +3,7 @@ import { createDb } from '../db/client.js';
 import { DEFAULT_CONFIG, type AppConfig, type Deps } from '../deps.js';
 import { SearchIndex } from '../features/search/search.index.js';
 import { BackgroundTasks } from '../lib/background.js';
+import { EventBus } from '../lib/events.js';
 import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { silentLogger } from '../lib/logger.js';
@@ -25,6 +26,7 @@ export async function createMemoryDeps(overrides: MemoryDepsOverrides = {}): Pro
     newId,
     logger: silentLogger,
     search: new SearchIndex(),
+    events: new EventBus(),
     background: new BackgroundTasks((error) => {
       throw error;
     }),

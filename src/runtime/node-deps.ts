@@ -5,6 +5,7 @@ import { createDb } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { SearchIndex } from '../features/search/search.index.js';
 import { BackgroundTasks } from '../lib/background.js';
+import { EventBus } from '../lib/events.js';
 import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
@@ -48,6 +49,7 @@ export async function openNodeDeps(source: Record<string, string | undefined> = 
     logger,
     // Filled from the database by the first refresh (see node.ts), then kept up to date.
     search: new SearchIndex(),
+    events: new EventBus(),
     background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) })),
   };
   return { deps, client, env };

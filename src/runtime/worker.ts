@@ -4,6 +4,7 @@ import { createDb } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { SearchIndex } from '../features/search/search.index.js';
 import { BackgroundTasks } from '../lib/background.js';
+import { EventBus } from '../lib/events.js';
 import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
@@ -37,6 +38,7 @@ function resolveDeps(bindings: unknown): Deps {
     logger,
     // Loaded from the database on the first search, then refreshed by a cheap version check.
     search: new SearchIndex(),
+    events: new EventBus(),
     background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) })),
   };
   deps = created;

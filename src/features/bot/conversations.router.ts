@@ -1,0 +1,109 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppEnv } from '../../deps.js';
+import { AppError } from '../../lib/errors.js';
+import { createRouter } from '../../lib/openapi.js';
+import { limitRequests } from '../../lib/rate-limit.js';
+import type { LiveEvent } from '../../lib/events.js';
+import { eventsRoute, feedbackRoute, getConversationRoute, postMessageRoute, startRoute } from './conversations.routes.js';
+import {
+  conversationChannel,
+  listMessages,
+  openConversation,
+  postCustomerMessage,
+  recordFeedback,
+  startConversation,
+  toMessageJson,
+} from './conversations.service.js';
+
+const POLL_MS = 2000;
+const HEARTBEAT_MS = 15_000;
+const MAX_STREAM_MS = 10 * 60_000;
+
+const tokenOf = (c: Context<AppEnv>, query?: string) => c.req.header('x-conversation-token') ?? query;
+
+export const conversationsRouter = createRouter();
+conversationsRouter.use('/api/conversations/*', limitRequests('conversations', (c) => c.var.deps.config.rateLimitPerMinute));
+
+conversationsRouter
+  .openapi(startRoute, async (c) => {
+    const { conversation, token } = await startConversation(c.var.deps, c.req.valid('json'));
+    return c.json(
+      { id: conversation.id, locale: conversation.locale as 'zh' | 'en', status: conversation.status, created_at: conversation.createdAt.toISOString(), messages: [], token },
+      201,
+    );
+  })
+  .openapi(postMessageRoute, async (c) => {
+    const deps = c.var.deps;
+    const conversation = await openConversation(deps, c.req.valid('param').id, tokenOf(c));
+    const body = c.req.valid('json');
+    if (body.text.length > deps.config.maxMessageChars) {
+      throw new AppError('validation_failed', `bot: a message may be at most ${deps.config.maxMessageChars} characters`, {
+        errors: [{ path: 'body.text', message: `Longer than ${deps.config.maxMessageChars} characters` }],
+      });
+    }
+    const headers = c.req.valid('header');
+    const result = await postCustomerMessage(deps, conversation, { text: body.text, idempotencyKey: headers['idempotency-key'], chosenArticleId: body.article_id });
+    return c.json({ message: toMessageJson(result.message), reply: result.reply ? toMessageJson(result.reply) : null }, result.replayed ? 200 : 201);
+  })
+  .openapi(getConversationRoute, async (c) => {
+    const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
+    const rows = await listMessages(c.var.deps, conversation.id);
+    return c.json(
+      { id: conversation.id, locale: conversation.locale as 'zh' | 'en', status: conversation.status, created_at: conversation.createdAt.toISOString(), messages: rows.map(toMessageJson) },
+      200,
+    );
+  })
+  .openapi(feedbackRoute, async (c) => {
+    const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
+    const body = c.req.valid('json');
+    const { reply } = await recordFeedback(c.var.deps, conversation, { resolved: body.resolved, messageId: body.message_id });
+    return c.json({ recorded: true as const, reply: reply ? toMessageJson(reply) : null }, 200);
+  })
+  .openapi(eventsRoute, async (c) => {
+    const deps = c.var.deps;
+    const query = c.req.valid('query');
+    const conversation = await openConversation(deps, c.req.valid('param').id, tokenOf(c, query.token));
+    let cursor = c.req.header('last-event-id') ?? query.after ?? '';
+    return streamSSE(c, async (stream) => {
+      const pending: LiveEvent[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = deps.events.subscribe(conversationChannel(conversation.id), (event) => {
+        pending.push(event);
+        wake?.();
+      });
+      stream.onAbort(unsubscribe);
+      const started = Date.now();
+      let lastWrite = Date.now();
+      let lastPoll = 0;
+      try {
+        while (!stream.aborted && !stream.closed && Date.now() - started < MAX_STREAM_MS) {
+          // The database is the source of truth (other processes write too); the bus only wakes us early.
+          if (Date.now() - lastPoll >= POLL_MS || pending.some((e) => e.type === 'message')) {
+            lastPoll = Date.now();
+            for (const m of await listMessages(deps, conversation.id, cursor ? { after: cursor } : {})) {
+              await stream.writeSSE({ event: 'message', id: m.id, data: JSON.stringify(toMessageJson(m)) });
+              cursor = m.id;
+              lastWrite = Date.now();
+            }
+          }
+          for (const event of pending.splice(0)) {
+            if (event.type === 'message') continue; // sent from the database above, in order
+            await stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) });
+            lastWrite = Date.now();
+          }
+          if (Date.now() - lastWrite >= HEARTBEAT_MS) {
+            await stream.write(': keep-alive\n\n');
+            lastWrite = Date.now();
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, Math.min(POLL_MS, HEARTBEAT_MS));
+          });
+          wake = undefined;
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });

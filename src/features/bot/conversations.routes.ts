@@ -1,0 +1,73 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { jsonContent, pickProblems } from '../../lib/openapi.js';
+import {
+  ConversationParams,
+  ConversationSchema,
+  EventsQuery,
+  FeedbackBody,
+  FeedbackResult,
+  MessageHeaders,
+  PostedSchema,
+  PostMessageBody,
+  StartConversationBody,
+  StartedSchema,
+  TokenHeader,
+} from './conversations.schemas.js';
+
+const tags = ['Conversations'];
+const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+export const startRoute = createRoute({
+  method: 'post',
+  path: '/api/conversations',
+  tags,
+  summary: 'Start a conversation with the bot',
+  request: { body: jsonBody(StartConversationBody) },
+  responses: { 201: jsonContent(StartedSchema, 'Started; keep the token'), ...pickProblems(400, 413, 422, 429) },
+});
+
+export const postMessageRoute = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/messages',
+  tags,
+  summary: 'Send a customer message and get the bot’s reply',
+  description:
+    'The message is stored before the bot works on it. With an Idempotency-Key, a retry returns the same reply (200) and stores nothing twice. ' +
+    'After a handoff the bot stays silent and `reply` is null.',
+  request: { params: ConversationParams, headers: MessageHeaders, body: jsonBody(PostMessageBody) },
+  responses: {
+    201: jsonContent(PostedSchema, 'Stored and answered'),
+    200: jsonContent(PostedSchema, 'A retry: the reply given before'),
+    ...pickProblems(400, 404, 413, 422, 429),
+  },
+});
+
+export const getConversationRoute = createRoute({
+  method: 'get',
+  path: '/api/conversations/{id}',
+  tags,
+  summary: 'The transcript',
+  request: { params: ConversationParams, headers: TokenHeader },
+  responses: { 200: jsonContent(ConversationSchema, 'The conversation and its messages'), ...pickProblems(404, 422, 429) },
+});
+
+export const eventsRoute = createRoute({
+  method: 'get',
+  path: '/api/conversations/{id}/events',
+  tags,
+  summary: 'Live updates (Server-Sent Events)',
+  description:
+    'Events: `message` (a stored message, authoritative), `token` (LLM tokens of a reply being written, provisional), `status` (conversation status). ' +
+    'Reconnect with Last-Event-ID (or ?after=) to resume. The token may be given as ?token= because EventSource cannot set headers.',
+  request: { params: ConversationParams, headers: TokenHeader, query: EventsQuery },
+  responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, ...pickProblems(404, 422, 429) },
+});
+
+export const feedbackRoute = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/feedback',
+  tags,
+  summary: '"Did this answer solve it?"',
+  request: { params: ConversationParams, headers: TokenHeader, body: jsonBody(FeedbackBody) },
+  responses: { 200: jsonContent(FeedbackResult, 'Recorded; `reply` is the handoff message when failures reached the limit'), ...pickProblems(400, 404, 422, 429) },
+});
