@@ -22,7 +22,7 @@ export async function collectBotCases(
     const { ranked } = await rankArticles(deps, { q: query.q, locale: query.locale, limit: 5 }, {});
     cases.push({
       expected: query.expected,
-      candidates: ranked.slice(0, 5).map((r) => ({ id: toDatasetId(r.id), score: confidenceOf(r) })),
+      candidates: ranked.slice(0, 5).map((r) => ({ id: toDatasetId(r.id), score: confidenceOf(r), relevance: r.relevance })),
       signals: analyzeMessage(query.q),
     });
   }

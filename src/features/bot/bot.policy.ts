@@ -34,7 +34,8 @@ export const DEFAULT_POLICY: BotPolicy = {
   maxFailedTurns: 2,
 };
 
-export type Candidate = { id: string; score: number };
+/** A retrieval result as the policy sees it: `score` is the 0–1 confidence, `relevance` the raw ranking value. */
+export type Candidate = { id: string; score: number; relevance?: number };
 
 /**
  * The bot's confidence in one search result (0–1). The search score blends how well the closest
@@ -69,8 +70,10 @@ export function decideTurn(ctx: TurnContext, policy: BotPolicy = DEFAULT_POLICY)
   if (ctx.signals.humanRequested) return { decision: 'handoff', reason: 'human_request', severity: 'general', confidence, suggestions };
 
   if (best) {
-    const margin = best.score - (second?.score ?? 0);
-    const close = ctx.candidates.filter((c) => c.score >= policy.clarifyThreshold && c.score >= best.score * policy.clarifyBand);
+    // Closeness and margin on the unclamped relevance: two results clamped to 1 may still be far apart.
+    const rel = (c: Candidate) => c.relevance ?? c.score;
+    const margin = (rel(best) - rel(second ?? { id: '', score: 0 })) / Math.max(1, rel(best));
+    const close = ctx.candidates.filter((c) => c.score >= policy.clarifyThreshold && rel(c) >= rel(best) * policy.clarifyBand);
     const clear = close.length < 2 || (best.score >= policy.confidentThreshold && margin >= policy.minMargin);
     if (best.score >= policy.answerThreshold && clear) {
       // Asking again for what the last answer gave means that answer did not help.

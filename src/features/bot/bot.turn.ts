@@ -59,7 +59,7 @@ export type TurnInput = {
 
 async function retrieve(deps: Deps, query: string, locale: Locale): Promise<Candidate[]> {
   const { ranked } = await rankArticles(deps, { q: query, locale, limit: 5 }, {});
-  return ranked.slice(0, 5).map((r) => ({ id: r.id, score: confidenceOf(r) }));
+  return ranked.slice(0, 5).map((r) => ({ id: r.id, score: confidenceOf(r), relevance: r.relevance }));
 }
 
 /** What the bot says when it hands over: why, in the customer's words, and an honest wait. */

@@ -67,9 +67,29 @@ export function hanGrams(run: string): string[] {
 /** One Latin word → its search term, or null for a stop word. */
 export function latinTerm(word: string): string | null {
   const w = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-  if (process.env.NOSTOP !== '1' && EN_STOP_WORDS.has(w)) return null;
-  if (process.env.NOSTEM === '1') return w;
+  if (EN_STOP_WORDS.has(w)) return null;
   return /^\p{L}+$/u.test(w) && /^[a-z]+$/.test(w) ? stemmer(w) : w;
+}
+
+/** Marks character n-gram terms (a separate namespace: never stemmed, fuzzy or prefix matched). */
+export const GRAM_MARKER = '#';
+export const isGramTerm = (term: string) => term.startsWith(GRAM_MARKER);
+const GRAM_SIZE = 3;
+
+/**
+ * Character trigrams of each Latin word, with word boundaries ("<refund>" → <re, ref, … nd>),
+ * stop words included. They match across inflections and typos ("reservation" ~ "reserve",
+ * "cancle" ~ "cancel") and keep a trace of function words that the word terms drop ("what is
+ * your name"). Han text is left out: its unigrams and bigrams already are character n-grams.
+ */
+export function charGrams(text: string): string[] {
+  const grams: string[] = [];
+  for (const token of rawTokens(text)) {
+    if (HAN_RUN.test(token)) continue;
+    const w = `<${token.replace(/['’]/g, '')}>`;
+    for (let i = 0; i + GRAM_SIZE <= w.length; i++) grams.push(GRAM_MARKER + w.slice(i, i + GRAM_SIZE));
+  }
+  return grams;
 }
 
 /**
