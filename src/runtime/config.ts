@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(20_000).optional(),
   MAX_MESSAGES_PER_CONVERSATION: z.coerce.number().int().min(10).max(10_000).optional(),
+  LLM_PROVIDER: z.enum(['none', 'openai', 'workers-ai']).optional(),
+  LLM_BASE_URL: z.url().optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  CLOUDFLARE_ACCOUNT_ID: z.string().min(1).optional(),
+  CLOUDFLARE_API_TOKEN: z.string().min(1).optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).optional(),
   SERVICE_TIME_ZONE: z
     .string()

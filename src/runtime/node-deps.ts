@@ -9,6 +9,7 @@ import { EventBus } from '../lib/events.js';
 import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
+import { createChatModel } from './llm.js';
 import { readEnv, toAppConfig, type RuntimeEnv } from './config.js';
 import { applyMigrations } from './migrate.js';
 
@@ -50,6 +51,7 @@ export async function openNodeDeps(source: Record<string, string | undefined> = 
     // Filled from the database by the first refresh (see node.ts), then kept up to date.
     search: new SearchIndex(),
     events: new EventBus(),
+    chatModel: createChatModel(env),
     background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) })),
   };
   return { deps, client, env };

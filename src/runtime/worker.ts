@@ -8,6 +8,7 @@ import { EventBus } from '../lib/events.js';
 import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
+import { createChatModel } from './llm.js';
 import { readEnv, toAppConfig } from './config.js';
 
 /** Worker bindings: vars from wrangler.toml, secrets from `wrangler secret put`. */
@@ -39,6 +40,7 @@ function resolveDeps(bindings: unknown): Deps {
     // Loaded from the database on the first search, then refreshed by a cheap version check.
     search: new SearchIndex(),
     events: new EventBus(),
+    chatModel: createChatModel(env),
     background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) })),
   };
   deps = created;
