@@ -1,5 +1,6 @@
 import type { Db } from './db/client.js';
 import type { StaffRow } from './db/schema/index.js';
+import { DEFAULT_POLICY, type BotPolicy } from './features/bot/bot.policy.js';
 import type { SearchIndex } from './features/search/search.index.js';
 import type { BackgroundTasks } from './lib/background.js';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
@@ -25,6 +26,8 @@ export type AppConfig = {
   maxMessagesPerConversation: number;
   /** Time budget of one LLM answer before the extractive answer is used instead. */
   llmTimeoutMs: number;
+  /** When the bot answers, asks, falls back or hands over (thresholds on its 0–1 confidence). */
+  botPolicy: BotPolicy;
   /** Where agents work: IANA time zone and opening hours (local, 24h) for honest wait times. */
   serviceTimeZone: string;
   serviceHours: { open: number; close: number };
@@ -39,6 +42,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   maxMessageChars: 2000,
   maxMessagesPerConversation: 200,
   llmTimeoutMs: 8000,
+  botPolicy: DEFAULT_POLICY,
   serviceTimeZone: 'Asia/Shanghai',
   serviceHours: { open: 9, close: 21 },
 };

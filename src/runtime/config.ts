@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().min(1).optional(),
   CLOUDFLARE_ACCOUNT_ID: z.string().min(1).optional(),
   CLOUDFLARE_API_TOKEN: z.string().min(1).optional(),
+  BOT_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  BOT_CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).optional(),
   SERVICE_TIME_ZONE: z
     .string()
@@ -66,6 +68,11 @@ export function toAppConfig(env: RuntimeEnv): AppConfig {
     maxMessageChars: env.MAX_MESSAGE_CHARS ?? DEFAULT_CONFIG.maxMessageChars,
     maxMessagesPerConversation: env.MAX_MESSAGES_PER_CONVERSATION ?? DEFAULT_CONFIG.maxMessagesPerConversation,
     llmTimeoutMs: env.LLM_TIMEOUT_MS ?? DEFAULT_CONFIG.llmTimeoutMs,
+    botPolicy: {
+      ...DEFAULT_CONFIG.botPolicy,
+      ...(env.BOT_ANSWER_THRESHOLD === undefined ? {} : { answerThreshold: env.BOT_ANSWER_THRESHOLD }),
+      ...(env.BOT_CLARIFY_THRESHOLD === undefined ? {} : { clarifyThreshold: env.BOT_CLARIFY_THRESHOLD }),
+    },
     serviceTimeZone: env.SERVICE_TIME_ZONE ?? DEFAULT_CONFIG.serviceTimeZone,
     serviceHours: env.SERVICE_HOURS
       ? { open: Number(env.SERVICE_HOURS.split('-')[0]), close: Number(env.SERVICE_HOURS.split('-')[1]) }

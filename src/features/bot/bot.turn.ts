@@ -15,7 +15,7 @@ import { analyzeMessage, type MessageSignals, type Severity } from './bot.analyz
 import { extractAnswer } from './bot.answer.js';
 import { generateGroundedAnswer } from './bot.llm.js';
 import { BOT_TEXTS, type BotLocale } from './bot.messages.js';
-import { confidenceOf, decideTurn, DEFAULT_POLICY, type BotPolicy, type Candidate, type HandoffReason, type TurnDecision } from './bot.policy.js';
+import { confidenceOf, decideTurn, type BotPolicy, type Candidate, type HandoffReason, type TurnDecision } from './bot.policy.js';
 
 export type BotReply = {
   locale: BotLocale;
@@ -81,7 +81,7 @@ export async function runBotTurn(deps: Deps, input: TurnInput): Promise<BotReply
   const locale: BotLocale = detectLocale(input.text) ?? (input.conversationLocale === 'zh' ? 'zh' : 'en');
   const t = BOT_TEXTS[locale];
   const signals = analyzeMessage(input.text);
-  const policy = input.policy ?? DEFAULT_POLICY;
+  const policy = input.policy ?? deps.config.botPolicy;
 
   let query = input.text;
   let candidates: Candidate[];

@@ -9,7 +9,6 @@ import { conversationFeedback, conversations, messages, type ConversationRow, ty
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
-import { DEFAULT_POLICY } from './bot.policy.js';
 import { handoffText, runBotTurn, type BotReply } from './bot.turn.js';
 
 export type StartInput = {
@@ -213,7 +212,7 @@ export async function recordFeedback(deps: Deps, conversation: ConversationRow, 
       .where(eq(conversations.id, conversation.id)),
   ]);
   const failedTurns = input.resolved ? 0 : conversation.failedTurns + 1;
-  if (input.resolved || conversation.status !== 'bot' || failedTurns < DEFAULT_POLICY.maxFailedTurns) return { reply: null };
+  if (input.resolved || conversation.status !== 'bot' || failedTurns < deps.config.botPolicy.maxFailedTurns) return { reply: null };
   // Two answers in a row did not help: a person takes over.
   const locale = conversation.locale === 'en' ? 'en' : 'zh';
   const reply = await storeBotReply(deps, { ...conversation, failedTurns }, null, {
