@@ -91,6 +91,8 @@ export function createApp(options: CreateAppOptions) {
     },
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Edge Helpdesk API' }));
+  // Until the help-center pages exist, the root leads to the API reference.
+  app.get('/', (c) => c.redirect('/docs'));
   app.get('/problems/:type', (c) => {
     const code = c.req.param('type').replaceAll('-', '_') as ProblemCode;
     const problem = PROBLEMS[code];

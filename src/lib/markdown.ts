@@ -35,9 +35,18 @@ export function renderMarkdown(markdown: string): string {
 /** Markdown → plain text, for snippets and search (tags dropped, entities decoded). */
 export function markdownToText(markdown: string): string {
   const html = marked.parse(markdown, { async: false });
-  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = html
+    // Block boundaries become spaces; inline tags (strong, a, code…) vanish without one, so
+    // "点 **发票**；" reads "点发票；".
+    .replace(/<\/?(?:p|div|li|ul|ol|h[1-6]|br|hr|tr|td|th|table|thead|tbody|blockquote|pre)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '');
+  return (
+    decodeEntities(text)
+      // CommonMark leaves ** unparsed around CJK punctuation (**关税：**大多数); drop the markers.
+      .replace(/\*\*|__/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
