@@ -2,3 +2,4 @@ export * from './articles.js';
 export * from './staff.js';
 export * from './search.js';
 export * from './conversations.js';
+export * from './handoffs.js';
