@@ -13,6 +13,7 @@ import { articlesRouter } from './features/articles/articles.router.js';
 import { identifyStaff } from './features/auth/auth.middleware.js';
 import { staffRouter } from './features/auth/staff.router.js';
 import { conversationsRouter } from './features/bot/conversations.router.js';
+import { handoffRouter } from './features/handoff/handoff.router.js';
 import { healthRouter } from './features/health/health.router.js';
 import { searchRouter } from './features/search/search.router.js';
 import { AppError, PROBLEMS, problemType, toProblem, type ProblemCode } from './lib/errors.js';
@@ -76,6 +77,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', staffRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);
+  app.route('/', handoffRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -7,6 +7,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { Clock } from './lib/clock.js';
 import type { EventBus } from './lib/events.js';
 import type { Logger } from './lib/logger.js';
+import { DEFAULT_CALENDAR, type ServiceCalendar } from './lib/service-calendar.js';
 
 /** Settings read by the runtime entry from the environment or Worker bindings. */
 export type AppConfig = {
@@ -28,9 +29,12 @@ export type AppConfig = {
   llmTimeoutMs: number;
   /** When the bot answers, asks, falls back or hands over (thresholds on its 0–1 confidence). */
   botPolicy: BotPolicy;
-  /** Where agents work: IANA time zone and opening hours (local, 24h) for honest wait times. */
-  serviceTimeZone: string;
-  serviceHours: { open: number; close: number };
+  /** When agents work: SLA clocks run and wait times are promised in this calendar. */
+  serviceCalendar: ServiceCalendar;
+  /** Service-level targets per severity: first contact (working minutes) and result (working days). */
+  sla: Record<'major' | 'medium' | 'general', { firstResponseMinutes: number; resolutionDays: number }>;
+  /** A customer writing again within this many days of a resolution reopens the case. */
+  reopenWindowDays: number;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -43,8 +47,13 @@ export const DEFAULT_CONFIG: AppConfig = {
   maxMessagesPerConversation: 200,
   llmTimeoutMs: 8000,
   botPolicy: DEFAULT_POLICY,
-  serviceTimeZone: 'Asia/Shanghai',
-  serviceHours: { open: 9, close: 21 },
+  serviceCalendar: DEFAULT_CALENDAR,
+  sla: {
+    major: { firstResponseMinutes: 30, resolutionDays: 1 },
+    medium: { firstResponseMinutes: 120, resolutionDays: 3 },
+    general: { firstResponseMinutes: 120, resolutionDays: 3 },
+  },
+  reopenWindowDays: 7,
 };
 
 /**

@@ -41,8 +41,20 @@ const EnvSchema = z.object({
     .optional(),
   SERVICE_HOURS: z
     .string()
-    .regex(/^\d{1,2}-\d{1,2}$/, 'like 9-21')
+    .regex(/^\d{1,2}(\.\d+)?-\d{1,2}(\.\d+)?$/, 'like 9-21')
     .optional(),
+  SERVICE_WORKDAYS: z
+    .string()
+    .regex(/^[0-6](,[0-6])*$/, 'weekday numbers, 0 = Sunday: like 1,2,3,4,5')
+    .optional(),
+  SERVICE_HOLIDAYS: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'dates like 2026-10-01,2026-10-02')
+    .optional(),
+  SLA_FIRST_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(100_000).optional(),
+  SLA_MAJOR_FIRST_RESPONSE_MINUTES: z.coerce.number().int().min(1).max(100_000).optional(),
+  SLA_RESOLUTION_DAYS: z.coerce.number().int().min(1).max(365).optional(),
+  SLA_MAJOR_RESOLUTION_DAYS: z.coerce.number().int().min(1).max(365).optional(),
 });
 
 export type RuntimeEnv = z.infer<typeof EnvSchema>;
@@ -73,9 +85,27 @@ export function toAppConfig(env: RuntimeEnv): AppConfig {
       ...(env.BOT_ANSWER_THRESHOLD === undefined ? {} : { answerThreshold: env.BOT_ANSWER_THRESHOLD }),
       ...(env.BOT_CLARIFY_THRESHOLD === undefined ? {} : { clarifyThreshold: env.BOT_CLARIFY_THRESHOLD }),
     },
-    serviceTimeZone: env.SERVICE_TIME_ZONE ?? DEFAULT_CONFIG.serviceTimeZone,
-    serviceHours: env.SERVICE_HOURS
-      ? { open: Number(env.SERVICE_HOURS.split('-')[0]), close: Number(env.SERVICE_HOURS.split('-')[1]) }
-      : DEFAULT_CONFIG.serviceHours,
+    serviceCalendar: {
+      timeZone: env.SERVICE_TIME_ZONE ?? DEFAULT_CONFIG.serviceCalendar.timeZone,
+      open: env.SERVICE_HOURS ? Number(env.SERVICE_HOURS.split('-')[0]) : DEFAULT_CONFIG.serviceCalendar.open,
+      close: env.SERVICE_HOURS ? Number(env.SERVICE_HOURS.split('-')[1]) : DEFAULT_CONFIG.serviceCalendar.close,
+      workdays: env.SERVICE_WORKDAYS ? env.SERVICE_WORKDAYS.split(',').map(Number) : DEFAULT_CONFIG.serviceCalendar.workdays,
+      holidays: env.SERVICE_HOLIDAYS ? env.SERVICE_HOLIDAYS.split(',') : DEFAULT_CONFIG.serviceCalendar.holidays,
+    },
+    sla: {
+      major: {
+        firstResponseMinutes: env.SLA_MAJOR_FIRST_RESPONSE_MINUTES ?? DEFAULT_CONFIG.sla.major.firstResponseMinutes,
+        resolutionDays: env.SLA_MAJOR_RESOLUTION_DAYS ?? DEFAULT_CONFIG.sla.major.resolutionDays,
+      },
+      medium: {
+        firstResponseMinutes: env.SLA_FIRST_RESPONSE_MINUTES ?? DEFAULT_CONFIG.sla.medium.firstResponseMinutes,
+        resolutionDays: env.SLA_RESOLUTION_DAYS ?? DEFAULT_CONFIG.sla.medium.resolutionDays,
+      },
+      general: {
+        firstResponseMinutes: env.SLA_FIRST_RESPONSE_MINUTES ?? DEFAULT_CONFIG.sla.general.firstResponseMinutes,
+        resolutionDays: env.SLA_RESOLUTION_DAYS ?? DEFAULT_CONFIG.sla.general.resolutionDays,
+      },
+    },
+    reopenWindowDays: DEFAULT_CONFIG.reopenWindowDays,
   };
 }

@@ -16,8 +16,9 @@ type Texts = {
   handoffComplaint: (severity: Severity) => string;
   handoffRepeated: string;
   handoffLowConfidence: string;
-  waitInHours: string;
-  waitOutOfHours: string;
+  waitInHours: (within: string) => string;
+  waitOutOfHours: (hours: string, within: string) => string;
+  duration: (minutes: number) => string;
   botSilent: string;
 };
 
@@ -37,8 +38,9 @@ export const BOT_TEXTS: Record<BotLocale, Texts> = {
         : "I'm sorry about this experience — I understand your frustration. I've passed your conversation to a member of our team, who will take it from here with everything you've told me.",
     handoffRepeated: "I'm sorry I haven't been able to help so far. I'm passing this to a member of our team, with our conversation attached, so you won't need to repeat yourself.",
     handoffLowConfidence: "I'm sorry, this needs a person to look into. I'm passing it to our team with our conversation attached.",
-    waitInHours: 'A person will reply here within 2 hours (usually much sooner).',
-    waitOutOfHours: 'Our team is available 09:00–21:00 (UTC+8); a person will contact you within 2 hours of opening.',
+    waitInHours: (within) => `A person will reply here within ${within} (usually much sooner).`,
+    waitOutOfHours: (hours, within) => `Our team works ${hours}; a person will contact you within ${within} of opening.`,
+    duration: (m) => (m % 60 === 0 ? `${m / 60} hour${m === 60 ? '' : 's'}` : `${m} minutes`),
     botSilent: 'A member of our team is handling this conversation.',
   },
   zh: {
@@ -54,8 +56,9 @@ export const BOT_TEXTS: Record<BotLocale, Texts> = {
         : '非常抱歉给您带来不好的体验，理解您的心情。已为您转接人工客服，您刚才说的情况会一并转过去，不用再重复。',
     handoffRepeated: '抱歉一直没能帮您解决。已为您转接人工客服，我们的对话记录会一并转过去，您不用再重复。',
     handoffLowConfidence: '抱歉，这个问题需要人工客服进一步核实，已为您转接，我们的对话记录会一并转过去。',
-    waitInHours: '客服会在 2 小时内在这里回复您（通常会更快）。',
-    waitOutOfHours: '人工客服服务时间为每天 9:00–21:00（北京时间），我们会在上班后 2 小时内联系您。',
+    waitInHours: (within) => `客服会在 ${within}内在这里回复您（通常会更快）。`,
+    waitOutOfHours: (hours, within) => `人工客服服务时间为 ${hours}，我们会在上班后 ${within}内联系您。`,
+    duration: (m) => (m % 60 === 0 ? `${m / 60} 小时` : `${m} 分钟`),
     botSilent: '人工客服正在处理您的问题。',
   },
 };

@@ -6,7 +6,7 @@
 import { inArray } from 'drizzle-orm';
 import { articles, type Choice, type Citation, type Locale } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import { isWithinServiceHours } from '../../lib/service-hours.js';
+import { isOpen } from '../../lib/service-calendar.js';
 import { articleUrl } from '../articles/articles.service.js';
 import { rankArticles } from '../search/search.service.js';
 import { buildSnippet } from '../search/search.snippet.js';
@@ -73,8 +73,11 @@ export function handoffText(deps: Pick<Deps, 'clock' | 'config'>, locale: BotLoc
         : reason === 'repeated_failure'
           ? t.handoffRepeated
           : t.handoffLowConfidence;
-  const open = isWithinServiceHours(deps.clock.now(), deps.config.serviceTimeZone, deps.config.serviceHours);
-  return `${lead}\n${open ? t.waitInHours : t.waitOutOfHours}`;
+  const cal = deps.config.serviceCalendar;
+  const within = t.duration(deps.config.sla[severity].firstResponseMinutes);
+  const hhmm = (h: number) => `${String(Math.floor(h)).padStart(2, '0')}:${String(Math.round((h % 1) * 60)).padStart(2, '0')}`;
+  const wait = isOpen(cal, deps.clock.now()) ? t.waitInHours(within) : t.waitOutOfHours(`${hhmm(cal.open)}–${hhmm(cal.close)} (${cal.timeZone})`, within);
+  return `${lead}\n${wait}`;
 }
 
 export async function runBotTurn(deps: Deps, input: TurnInput): Promise<BotReply> {

@@ -5,13 +5,14 @@ import { AppError } from '../../lib/errors.js';
 import { createRouter } from '../../lib/openapi.js';
 import { limitRequests } from '../../lib/rate-limit.js';
 import type { LiveEvent } from '../../lib/events.js';
-import { eventsRoute, feedbackRoute, getConversationRoute, postMessageRoute, startRoute } from './conversations.routes.js';
+import { eventsRoute, feedbackRoute, getConversationRoute, postMessageRoute, requestHumanRoute, startRoute } from './conversations.routes.js';
 import {
   conversationChannel,
   listMessages,
   openConversation,
   postCustomerMessage,
   recordFeedback,
+  requestHuman,
   startConversation,
   toMessageJson,
 } from './conversations.service.js';
@@ -59,6 +60,11 @@ conversationsRouter
     const body = c.req.valid('json');
     const { reply } = await recordFeedback(c.var.deps, conversation, { resolved: body.resolved, messageId: body.message_id });
     return c.json({ recorded: true as const, reply: reply ? toMessageJson(reply) : null }, 200);
+  })
+  .openapi(requestHumanRoute, async (c) => {
+    const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
+    const reply = await requestHuman(c.var.deps, conversation);
+    return c.json({ reply: reply ? toMessageJson(reply) : null }, 200);
   })
   .openapi(eventsRoute, async (c) => {
     const deps = c.var.deps;

@@ -3,6 +3,7 @@ import { jsonContent, pickProblems } from '../../lib/openapi.js';
 import {
   ConversationParams,
   ConversationSchema,
+  MessageSchema,
   EventsQuery,
   FeedbackBody,
   FeedbackResult,
@@ -70,4 +71,16 @@ export const feedbackRoute = createRoute({
   summary: '"Did this answer solve it?"',
   request: { params: ConversationParams, headers: TokenHeader, body: jsonBody(FeedbackBody) },
   responses: { 200: jsonContent(FeedbackResult, 'Recorded; `reply` is the handoff message when failures reached the limit'), ...pickProblems(400, 404, 422, 429) },
+});
+
+export const requestHumanRoute = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/handoff',
+  tags,
+  summary: 'The customer asks for a person ("talk to a person" button)',
+  request: { params: ConversationParams, headers: TokenHeader },
+  responses: {
+    200: jsonContent(z.object({ reply: MessageSchema.nullable().openapi({ description: 'null when people already have the conversation' }) }), 'Handed over'),
+    ...pickProblems(404, 422, 429),
+  },
 });

@@ -5,10 +5,14 @@
  * twice and returns the same reply.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { conversationFeedback, conversations, messages, type ConversationRow, type Locale, type MessageRow } from '../../db/schema/index.js';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { conversationFeedback, conversations, messages, type ConversationRow, type HandoffRow, type Locale, type MessageRow } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
+import { conversationChannel, openHandoffStatements, QUEUE_CHANNEL, reopenIfRecent } from '../handoff/handoff.service.js';
+
+export { conversationChannel };
 import { handoffText, runBotTurn, type BotReply } from './bot.turn.js';
 
 export type StartInput = {
@@ -17,7 +21,6 @@ export type StartInput = {
   page_url?: string | undefined;
 };
 
-export const conversationChannel = (id: string) => `conversation:${id}`;
 
 export async function startConversation(deps: Deps, input: StartInput): Promise<{ conversation: ConversationRow; token: string }> {
   const token = generateToken('cv');
@@ -71,10 +74,11 @@ async function findByKey(deps: Deps, conversationId: string, key: string) {
 
 export async function postCustomerMessage(
   deps: Deps,
-  conversation: ConversationRow,
+  opened: ConversationRow,
   input: { text: string; idempotencyKey?: string | undefined; chosenArticleId?: string | undefined },
   hooks: { onToken?: (token: string) => void } = {},
 ): Promise<PostResult> {
+  let conversation = opened;
   let message: MessageRow;
   if (input.idempotencyKey) {
     const earlier = await findByKey(deps, conversation.id, input.idempotencyKey);
@@ -85,8 +89,18 @@ export async function postCustomerMessage(
 
   const events = deps.events;
   events.publish(conversationChannel(conversation.id), { type: 'message', id: message.id, data: toMessageJson(message) });
+  if (conversation.status === 'resolved') {
+    // Writing again soon after a resolution reopens the case with its agent; later, the bot answers.
+    const reopened = await reopenIfRecent(deps, conversation.id);
+    if (reopened) return { message, reply: null, replayed: false };
+    await deps.db.update(conversations).set({ status: 'bot', failedTurns: 0 }).where(eq(conversations.id, conversation.id));
+    conversation = { ...conversation, status: 'bot', failedTurns: 0 };
+  }
   // After a handoff the bot stays silent: the message waits for an agent.
-  if (conversation.status !== 'bot') return { message, reply: null, replayed: false };
+  if (conversation.status !== 'bot') {
+    events.publish(QUEUE_CHANNEL, { type: 'handoff.customer_message', data: { conversation_id: conversation.id } });
+    return { message, reply: null, replayed: false };
+  }
 
   const [[previous], [lastBot]] = await deps.db.batch([
     deps.db
@@ -178,7 +192,7 @@ async function storeBotReply(deps: Deps, conversation: ConversationRow, to: Mess
     createdAt: now,
   };
   const failed = turn.decision === 'fallback' || turn.meta.repeated === true || turn.meta.reason === 'repeated_failure';
-  await deps.db.batch([
+  const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
     deps.db.insert(messages).values(row),
     deps.db
       .update(conversations)
@@ -190,7 +204,25 @@ async function storeBotReply(deps: Deps, conversation: ConversationRow, to: Mess
         updatedAt: now,
       })
       .where(eq(conversations.id, conversation.id)),
-  ]);
+  ];
+  let handoff: HandoffRow | undefined;
+  if (turn.decision === 'handoff') {
+    // The handoff opens in the same batch as the status change: never one without the other.
+    const transcript = [...(await listMessages(deps, conversation.id, { includeInternal: true })), row];
+    const complaint = turn.signals.complaint;
+    const opened = openHandoffStatements(deps, conversation, transcript, {
+      reason: String(turn.meta.reason ?? 'human_request'),
+      severity: (turn.meta.severity as 'major' | 'medium' | 'general' | undefined) ?? 'general',
+      category: complaint?.category ?? null,
+      temperament: turn.signals.temperament,
+    });
+    handoff = opened.row;
+    statements.push(...opened.statements);
+  }
+  await deps.db.batch(statements);
+  if (handoff) {
+    deps.events.publish(QUEUE_CHANNEL, { type: 'handoff.created', id: handoff.id, data: { id: handoff.id, severity: handoff.severity, reason: handoff.reason, summary: handoff.summary } });
+  }
   return row;
 }
 
@@ -228,6 +260,25 @@ export async function recordFeedback(deps: Deps, conversation: ConversationRow, 
   deps.events.publish(conversationChannel(conversation.id), { type: 'message', id: reply.id, data: toMessageJson(reply) });
   deps.events.publish(conversationChannel(conversation.id), { type: 'status', data: { status: 'handoff' } });
   return { reply };
+}
+
+/** The customer pressed "talk to a person": hand over at once (no-op when people already have it). */
+export async function requestHuman(deps: Deps, conversation: ConversationRow): Promise<MessageRow | null> {
+  if (conversation.status !== 'bot' && conversation.status !== 'resolved') return null;
+  const locale = conversation.locale === 'en' ? 'en' : 'zh';
+  const reply = await storeBotReply(deps, conversation, null, {
+    locale,
+    text: handoffText(deps, locale, 'customer_button', 'general'),
+    decision: 'handoff',
+    confidence: 0,
+    citations: [],
+    choices: [],
+    meta: { reason: 'customer_button', severity: 'general' },
+    signals: { humanRequested: true, complaint: null, temperament: null },
+  });
+  deps.events.publish(conversationChannel(conversation.id), { type: 'message', id: reply.id, data: toMessageJson(reply) });
+  deps.events.publish(conversationChannel(conversation.id), { type: 'status', data: { status: 'handoff' } });
+  return reply;
 }
 
 export function toMessageJson(m: MessageRow) {
