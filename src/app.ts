@@ -13,8 +13,10 @@ import { articlesRouter } from './features/articles/articles.router.js';
 import { identifyStaff } from './features/auth/auth.middleware.js';
 import { staffRouter } from './features/auth/staff.router.js';
 import { conversationsRouter } from './features/bot/conversations.router.js';
+import { aftercareRouter } from './features/handoff/aftercare.router.js';
 import { handoffRouter } from './features/handoff/handoff.router.js';
 import { healthRouter } from './features/health/health.router.js';
+import { metricsRouter } from './features/metrics/metrics.router.js';
 import { searchRouter } from './features/search/search.router.js';
 import { AppError, PROBLEMS, problemType, toProblem, type ProblemCode } from './lib/errors.js';
 import { allowedMethods } from './lib/routes.js';
@@ -78,6 +80,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);
   app.route('/', handoffRouter);
+  app.route('/', aftercareRouter);
+  app.route('/', metricsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

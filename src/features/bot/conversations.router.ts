@@ -5,7 +5,8 @@ import { AppError } from '../../lib/errors.js';
 import { createRouter } from '../../lib/openapi.js';
 import { limitRequests } from '../../lib/rate-limit.js';
 import type { LiveEvent } from '../../lib/events.js';
-import { eventsRoute, feedbackRoute, getConversationRoute, postMessageRoute, requestHumanRoute, startRoute } from './conversations.routes.js';
+import { callbackRoute, eventsRoute, feedbackRoute, getConversationRoute, postMessageRoute, ratingRoute, requestHumanRoute, startRoute } from './conversations.routes.js';
+import { rateConversation, requestCallback } from '../handoff/aftercare.service.js';
 import {
   conversationChannel,
   listMessages,
@@ -65,6 +66,22 @@ conversationsRouter
     const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
     const reply = await requestHuman(c.var.deps, conversation);
     return c.json({ reply: reply ? toMessageJson(reply) : null }, 200);
+  })
+  .openapi(ratingRoute, async (c) => {
+    const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
+    await rateConversation(c.var.deps, conversation, c.req.valid('json'));
+    return c.json({ recorded: true as const }, 200);
+  })
+  .openapi(callbackRoute, async (c) => {
+    const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
+    const body = c.req.valid('json');
+    const row = await requestCallback(c.var.deps, conversation, {
+      phone: body.phone,
+      windowStart: body.window_start ? new Date(body.window_start) : undefined,
+      windowEnd: body.window_end ? new Date(body.window_end) : undefined,
+      note: body.note,
+    });
+    return c.json({ id: row.id, due_at: row.dueAt.toISOString() }, 201);
   })
   .openapi(eventsRoute, async (c) => {
     const deps = c.var.deps;

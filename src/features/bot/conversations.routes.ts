@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, pickProblems } from '../../lib/openapi.js';
 import {
+  CallbackBody,
+  RatingBody,
   ConversationParams,
   ConversationSchema,
   MessageSchema,
@@ -83,4 +85,22 @@ export const requestHumanRoute = createRoute({
     200: jsonContent(z.object({ reply: MessageSchema.nullable().openapi({ description: 'null when people already have the conversation' }) }), 'Handed over'),
     ...pickProblems(404, 422, 429),
   },
+});
+
+export const ratingRoute = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/rating',
+  tags,
+  summary: 'Rate the resolved case 1–5 (CSAT)',
+  request: { params: ConversationParams, headers: TokenHeader, body: jsonBody(RatingBody) },
+  responses: { 200: jsonContent(z.object({ recorded: z.literal(true) }), 'Thank you'), ...pickProblems(400, 404, 409, 422, 429) },
+});
+
+export const callbackRoute = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/callback',
+  tags,
+  summary: 'Ask to be called back (回拨) when no one is available',
+  request: { params: ConversationParams, headers: TokenHeader, body: jsonBody(CallbackBody) },
+  responses: { 201: jsonContent(z.object({ id: z.string(), due_at: z.string() }), 'We will call by due_at'), ...pickProblems(400, 404, 422, 429) },
 });

@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { BOT_DECISIONS, CONVERSATION_STATUSES, LOCALES, MESSAGE_ROLES } from '../../db/schema/index.js';
+import { CONVERSATION_STATUSES, LOCALES } from '../../db/schema/index.js';
+import { MessageSchema } from '../../lib/message-json.js';
+
+export { MessageSchema };
 
 export const StartConversationBody = z
   .object({
@@ -21,31 +24,6 @@ export const StartConversationBody = z
   })
   .strict()
   .openapi('StartConversation');
-
-export const CitationSchema = z.object({
-  article_id: z.string(),
-  title: z.string(),
-  url: z.string(),
-  snippet: z.string().openapi({ description: 'Safe HTML with matched terms in <mark>' }),
-  score: z.number(),
-});
-
-export const MessageSchema = z
-  .object({
-    id: z.string(),
-    role: z.enum(MESSAGE_ROLES),
-    text: z.string(),
-    created_at: z.string(),
-    reply_to: z.string().nullable(),
-    decision: z.enum(BOT_DECISIONS).nullable().openapi({ description: 'Bot messages: answer, clarify, fallback or handoff' }),
-    confidence: z.number().nullable(),
-    citations: z.array(CitationSchema),
-    choices: z.array(z.object({ article_id: z.string(), title: z.string(), url: z.string() })).openapi({
-      description: 'Clarifying choices: send one back as `article_id` to get its answer',
-    }),
-    handoff: z.object({ reason: z.string(), severity: z.string() }).nullable(),
-  })
-  .openapi('Message');
 
 export const ConversationSchema = z
   .object({
@@ -87,3 +65,25 @@ export const EventsQuery = z.object({
   token: z.string().min(1).max(200).optional(),
   after: z.string().min(1).max(64).optional().openapi({ description: 'Only messages after this id (also read from Last-Event-ID)' }),
 });
+
+export const RatingBody = z
+  .object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })
+  .strict()
+  .openapi('Rating');
+
+export const CallbackBody = z
+  .object({
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[\d\s()-]{6,20}$/, 'Digits, spaces, +, ( ) and - only'),
+    window_start: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Earliest time to call' }),
+    window_end: z.iso.datetime({ offset: true }).optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .refine((b) => !b.window_start || !b.window_end || new Date(b.window_start) < new Date(b.window_end), {
+    message: 'The window must end after it starts',
+    path: ['window_end'],
+  })
+  .openapi('CallbackRequest');

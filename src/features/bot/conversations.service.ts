@@ -10,9 +10,10 @@ import { conversationFeedback, conversations, messages, type ConversationRow, ty
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
+import { toMessageJson } from '../../lib/message-json.js';
 import { conversationChannel, openHandoffStatements, QUEUE_CHANNEL, reopenIfRecent } from '../handoff/handoff.service.js';
 
-export { conversationChannel };
+export { conversationChannel, toMessageJson };
 import { handoffText, runBotTurn, type BotReply } from './bot.turn.js';
 
 export type StartInput = {
@@ -281,17 +282,3 @@ export async function requestHuman(deps: Deps, conversation: ConversationRow): P
   return reply;
 }
 
-export function toMessageJson(m: MessageRow) {
-  return {
-    id: m.id,
-    role: m.role,
-    text: m.text,
-    created_at: m.createdAt.toISOString(),
-    reply_to: m.replyToId,
-    decision: m.decision,
-    confidence: m.confidence,
-    citations: m.citations ?? [],
-    choices: m.choices ?? [],
-    handoff: m.decision === 'handoff' ? { reason: String(m.meta?.reason ?? ''), severity: String(m.meta?.severity ?? 'general') } : null,
-  };
-}

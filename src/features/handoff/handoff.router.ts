@@ -1,7 +1,7 @@
 import type { HandoffRow } from '../../db/schema/index.js';
 import { createRouter } from '../../lib/openapi.js';
 import { currentStaff, requireRole } from '../auth/auth.middleware.js';
-import { toMessageJson } from '../bot/conversations.service.js';
+import { toMessageJson } from '../../lib/message-json.js';
 import type { HandoffPacket } from './handoff.packet.js';
 import {
   agentMessageRoute,

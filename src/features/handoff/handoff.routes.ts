@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, pickProblems } from '../../lib/openapi.js';
-import { MessageSchema } from '../bot/conversations.schemas.js';
+import { MessageSchema } from '../../lib/message-json.js';
 import { AgentMessageBody, EscalateBody, HandoffDetailSchema, HandoffParams, HandoffSchema, QueueQuery, ResolveBody, TransferBody } from './handoff.schemas.js';
 
 const tags = ['Handoff queue'];

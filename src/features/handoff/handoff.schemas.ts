@@ -76,3 +76,48 @@ export const ResolveBody = z
   .strict()
   .openapi('Resolve');
 export const EscalateBody = z.object({ note: z.string().max(2000).optional() }).strict().openapi('Escalate');
+
+export const ListQuery = z.object({
+  open: z
+    .enum(['1', '0', 'true', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .default(true),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const FollowUpSchema = z
+  .object({
+    id: z.string(),
+    handoff_id: z.string(),
+    conversation_id: z.string(),
+    summary: z.string(),
+    due_at: z.string(),
+    overdue: z.boolean(),
+    outcome: z.enum(['satisfied', 'not_satisfied', 'unreachable']).nullable(),
+    note: z.string().nullable(),
+    done_at: z.string().nullable(),
+  })
+  .openapi('FollowUp');
+
+export const FollowUpBody = z
+  .object({ outcome: z.enum(['satisfied', 'not_satisfied', 'unreachable']), note: z.string().trim().max(2000).optional() })
+  .strict()
+  .openapi('FollowUpOutcome');
+
+export const CallbackSchema = z
+  .object({
+    id: z.string(),
+    conversation_id: z.string(),
+    handoff_id: z.string().nullable(),
+    phone: z.string(),
+    window_start: z.string().nullable(),
+    window_end: z.string().nullable(),
+    note: z.string().nullable(),
+    due_at: z.string(),
+    overdue: z.boolean(),
+    status: z.enum(['open', 'done', 'unreachable']),
+  })
+  .openapi('Callback');
+
+export const CallbackDoneBody = z.object({ status: z.enum(['done', 'unreachable']) }).strict().openapi('CallbackOutcome');
+export const IdParam = z.object({ id: z.string().min(1).max(64) });

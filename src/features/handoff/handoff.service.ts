@@ -287,3 +287,9 @@ export async function reopenIfRecent(deps: Deps, conversationId: string): Promis
   await recordEvent(deps, row, 'reopened', null);
   return row;
 }
+
+/** Every message of the handoff's conversation, internal notes included (agents only). */
+export async function listMessagesForAgent(deps: Pick<Deps, 'db'>, handoffId: string): Promise<MessageRow[]> {
+  const handoff = await getHandoff(deps, handoffId);
+  return deps.db.select().from(messages).where(eq(messages.conversationId, handoff.conversationId)).orderBy(asc(messages.id));
+}

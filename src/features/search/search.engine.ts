@@ -21,7 +21,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { PostingIndex, type PostingsSnapshot } from './search.postings.js';
-import { charGrams, isGramTerm, isHanTerm, rawTokens, tokenize } from './search.text.js';
+import { charGrams, isGramTerm, isHanTerm, latinTerm, rawTokens, tokenize, tokenizePhrasing } from './search.text.js';
 
 export type IndexableArticle = {
   id: string;
@@ -107,13 +107,13 @@ export function docIndexOptions(r: RankingOptions = DEFAULT_RANKING): Options<Do
   };
 }
 
-/** minisearch options for the phrasing index: one document per distinct phrasing, word terms only. */
+/** minisearch options for the phrasing index: one document per distinct phrasing, word terms only (Han: bigrams). */
 export function phrasingIndexOptions(r: RankingOptions = DEFAULT_RANKING): Options<PhrasingFields> {
   return {
     fields: ['text'],
-    tokenize,
+    tokenize: tokenizePhrasing,
     processTerm: (term) => term,
-    searchOptions: { tokenize, ...matchOptions(r) },
+    searchOptions: { tokenize: tokenizePhrasing, ...matchOptions(r) },
   };
 }
 
@@ -172,6 +172,131 @@ class Interner {
 /** Phrasing owners are packed as article number × OWNER_SLOTS + phrasing index. */
 const OWNER_SLOTS = 4096;
 
+/**
+ * How many candidates (best by word terms: whole-article score plus phrasing votes) are
+ * re-scored with character trigrams. Trigrams only re-rank articles that word terms found, and
+ * an article outside the best few hundred by words practically never reaches the top results.
+ */
+const RESCORE_POOL = 200;
+
+const growU32 = (a: Uint32Array, n: number): Uint32Array => {
+  if (n <= a.length) return a;
+  const b = new Uint32Array(Math.max(n, a.length * 2, 64));
+  b.set(a);
+  return b;
+};
+const growI32 = (a: Int32Array, n: number, fill = 0): Int32Array => {
+  if (n <= a.length) return a;
+  const b = new Int32Array(Math.max(n, a.length * 2, 64));
+  if (fill !== 0) b.fill(fill, a.length);
+  b.set(a);
+  return b;
+};
+
+/**
+ * Many small integer lists (an article's phrasings, a phrasing's trigrams) in one typed array:
+ * list i is pool[start[i] .. start[i] + length[i]). Replacing a list appends it; the space of
+ * dropped lists is reclaimed by compaction once it outgrows the live part.
+ */
+class ListPool {
+  private pool: Uint32Array = new Uint32Array(0);
+  private used = 0;
+  private dead = 0;
+  private start: Uint32Array = new Uint32Array(0);
+  private length: Uint32Array = new Uint32Array(0);
+
+  set(i: number, values: ArrayLike<number>): void {
+    this.drop(i);
+    if (this.used + values.length > this.pool.length) {
+      if (this.dead > this.used / 2) this.compact();
+      this.pool = growU32(this.pool, this.used + values.length);
+    }
+    this.start = growU32(this.start, i + 1);
+    this.length = growU32(this.length, i + 1);
+    this.pool.set(values, this.used);
+    this.start[i] = this.used;
+    this.length[i] = values.length;
+    this.used += values.length;
+  }
+
+  drop(i: number): void {
+    if (i < this.length.length) {
+      this.dead += this.length[i]!;
+      this.length[i] = 0;
+    }
+  }
+
+  /** The list's values (a view: valid until the next `set`). */
+  get(i: number): Uint32Array {
+    if (i >= this.length.length) return this.pool.subarray(0, 0);
+    return this.pool.subarray(this.start[i]!, this.start[i]! + this.length[i]!);
+  }
+
+  len(i: number): number {
+    return i < this.length.length ? this.length[i]! : 0;
+  }
+
+  first(i: number): number {
+    return this.start[i]!;
+  }
+
+  get data(): Uint32Array {
+    return this.pool;
+  }
+
+  private compact(): void {
+    const pool = new Uint32Array(Math.max(64, (this.used - this.dead) * 2));
+    let used = 0;
+    for (let i = 0; i < this.length.length; i++) {
+      const n = this.length[i]!;
+      pool.set(this.pool.subarray(this.start[i]!, this.start[i]! + n), used);
+      this.start[i] = used;
+      used += n;
+    }
+    this.pool = pool;
+    this.used = used;
+    this.dead = 0;
+  }
+}
+
+/** The value that would sit at position n (0-based) if `values` were sorted descending. */
+function nthLargest(values: Float64Array, n: number): number {
+  const a = values;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (n <= j) hi = j;
+    else if (n >= i) lo = i;
+    else return a[n]!;
+  }
+  return a[n]!;
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+/**
+ * A compact key that is equal for two phrasings exactly when their word terms are: Han runs as
+ * they are (their unigrams and bigrams follow from them), Latin words as their terms.
+ */
+const wordsKey = (key: string) =>
+  rawTokens(key)
+    .map((t) => (HAN_CHAR.test(t) ? t : latinTerm(t)))
+    .filter((t) => t !== null)
+    .join(' ');
+
 export type SearchEngineSnapshot = {
   version: 1;
   postings: PostingsSnapshot;
@@ -190,9 +315,10 @@ export class SearchEngine {
   private phrasings: MiniSearch<PhrasingFields>;
   private docNum = new Map<string, number>();
   private docId: (string | undefined)[] = [];
-  /** Per article number: metadata codes and its phrasings' numbers (title first). */
+  /** Per article number: metadata codes. */
   private docMeta: number[] = [];
-  private docPhrasings: (Int32Array | undefined)[] = [];
+  /** Per article number: its phrasings' numbers (title first). */
+  private docPhrasings = new ListPool();
   private locales = new Interner();
   private categories = new Interner();
   private kinds = new Interner();
@@ -200,23 +326,30 @@ export class SearchEngine {
 
   private phrasingByKey = new Map<string, number>();
   private phrasingKey: (string | null)[] = [];
-  private phrasingOwnerList: (number[] | undefined)[] = [];
+  /** Per phrasing: its first owner (−1: none); further owners (rare) in `moreOwners`. */
+  private phrasingOwner: Int32Array = new Int32Array(0);
+  private moreOwners = new Map<number, number[]>();
   /** Each phrasing's character trigrams as sorted ids (repeats kept: term frequency). */
-  private phrasingGrams: (Uint32Array | undefined)[] = [];
-  private phrasingLength: number[] = [];
-  /** Each phrasing's word terms joined (the key of `phrasingOwners`). */
-  private phrasingWords: (string | null)[] = [];
+  private phrasingGrams = new ListPool();
+  private phrasingLength: Uint32Array = new Uint32Array(0);
   private livePhrasings = 0;
   private phrasingWordTotal = 0;
   private gramIds = new Map<string, number>();
   private gramDf: number[] = [];
   private gramTotal = 0;
   /**
-   * How many article phrasings carry each word sequence. A phrasing shared by n articles
-   * (passages under one page title, a question copied between intents) cannot pick one of
-   * them: it counts 1/n.
+   * Phrasings with the same word terms form a group; a group counts its article phrasings.
+   * A phrasing shared by n articles (passages under one page title, a question copied between
+   * intents) cannot pick one of them: it counts 1/n.
    */
-  private phrasingOwners = new Map<string, number>();
+  private phrasingGroup: Int32Array = new Int32Array(0);
+  private groupByKey = new Map<string, number>();
+  private groupKey: (string | undefined)[] = [];
+  private groupCount: Int32Array = new Int32Array(0);
+  private freeGroups: number[] = [];
+  /** Recent filter masks (per article number: 1 when alive and passing the filter), for one index generation. */
+  private keepCache = new Map<string, Uint8Array>();
+  private keepGen = -1;
 
   constructor(ranking: RankingOptions = DEFAULT_RANKING) {
     this.ranking = ranking;
@@ -245,7 +378,10 @@ export class SearchEngine {
     );
     this.docs.add(doc, tokenize(articleText(article)));
     const phrasings = [article.title, ...article.questions].slice(0, OWNER_SLOTS);
-    this.docPhrasings[doc] = Int32Array.from(phrasings, (text, i) => this.addPhrasing(rawTokens(text).join(' '), doc * OWNER_SLOTS + i));
+    this.docPhrasings.set(
+      doc,
+      phrasings.map((text, i) => this.addPhrasing(rawTokens(text).join(' '), doc * OWNER_SLOTS + i)),
+    );
   }
 
   private addPhrasing(key: string, owner: number): number {
@@ -256,10 +392,11 @@ export class SearchEngine {
 
   /** Indexes a distinct phrasing under number `p`. */
   private createPhrasing(p: number, key: string): number {
-    const words = tokenize(key);
+    const words = tokenizePhrasing(key);
     this.phrasingByKey.set(key, p);
     this.phrasingKey[p] = key;
-    this.phrasingOwnerList[p] = [];
+    this.phrasingOwner = growI32(this.phrasingOwner, p + 1, -1);
+    this.phrasingOwner[p] = -1;
     this.phrasings.add({ id: p, text: key });
     const grams = charGrams(key).map((g) => {
       let id = this.gramIds.get(g);
@@ -268,9 +405,20 @@ export class SearchEngine {
     });
     const sorted = Uint32Array.from(grams).sort();
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.gramDf[sorted[i]!]!++;
-    this.phrasingGrams[p] = sorted;
+    this.phrasingGrams.set(p, sorted);
+    this.phrasingLength = growU32(this.phrasingLength, p + 1);
     this.phrasingLength[p] = words.length;
-    this.phrasingWords[p] = words.join(' ');
+    const gk = wordsKey(key);
+    let group = this.groupByKey.get(gk);
+    if (group === undefined) {
+      group = this.freeGroups.pop() ?? this.groupKey.length;
+      this.groupByKey.set(gk, group);
+      this.groupKey[group] = gk;
+      this.groupCount = growI32(this.groupCount, group + 1);
+      this.groupCount[group] = 0;
+    }
+    this.phrasingGroup = growI32(this.phrasingGroup, p + 1);
+    this.phrasingGroup[p] = group;
     this.livePhrasings++;
     this.phrasingWordTotal += words.length;
     this.gramTotal += sorted.length;
@@ -278,31 +426,45 @@ export class SearchEngine {
   }
 
   private own(p: number, owner: number): void {
-    this.phrasingOwnerList[p]!.push(owner);
-    const wordsKey = this.phrasingWords[p]!;
-    this.phrasingOwners.set(wordsKey, (this.phrasingOwners.get(wordsKey) ?? 0) + 1);
+    if (this.phrasingOwner[p] === -1) this.phrasingOwner[p] = owner;
+    else {
+      let more = this.moreOwners.get(p);
+      if (!more) this.moreOwners.set(p, (more = []));
+      more.push(owner);
+    }
+    this.groupCount[this.phrasingGroup[p]!]!++;
   }
 
   private removePhrasing(p: number, owner: number): void {
-    const owners = this.phrasingOwnerList[p]!;
-    owners.splice(owners.indexOf(owner), 1);
+    const more = this.moreOwners.get(p);
+    if (this.phrasingOwner[p] === owner) this.phrasingOwner[p] = more?.shift() ?? -1;
+    else if (more) more.splice(more.indexOf(owner), 1);
+    if (more && more.length === 0) this.moreOwners.delete(p);
+    const group = this.phrasingGroup[p]!;
+    this.groupCount[group]!--;
+    if (this.phrasingOwner[p] !== -1) return;
     const key = this.phrasingKey[p]!;
-    const wordsKey = this.phrasingWords[p]!;
-    const n = (this.phrasingOwners.get(wordsKey) ?? 1) - 1;
-    if (n > 0) this.phrasingOwners.set(wordsKey, n);
-    else this.phrasingOwners.delete(wordsKey);
-    if (owners.length > 0) return;
-    this.phrasings.discard(p);
+    // remove (not discard): the index forgets the phrasing's terms now, so document frequencies
+    // match an index built without it (as `fromJSON` builds it).
+    this.phrasings.remove({ id: p, text: key });
     this.phrasingByKey.delete(key);
     this.phrasingKey[p] = null;
-    this.phrasingOwnerList[p] = undefined;
-    const sorted = this.phrasingGrams[p]!;
+    const sorted = this.phrasingGrams.get(p);
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.gramDf[sorted[i]!]!--;
-    this.phrasingGrams[p] = undefined;
-    this.phrasingWords[p] = null;
+    this.gramTotal -= sorted.length;
+    this.phrasingGrams.drop(p);
     this.livePhrasings--;
     this.phrasingWordTotal -= this.phrasingLength[p]!;
-    this.gramTotal -= sorted.length;
+    if (this.groupCount[group] === 0 && this.groupKey[group] !== undefined && this.groupByKey.get(this.groupKey[group]!) === group) {
+      // the group may still hold other phrasings without owners only transiently; drop it when empty
+      let used = false;
+      for (const q of this.phrasingByKey.values()) if (this.phrasingGroup[q] === group) { used = true; break; }
+      if (!used) {
+        this.groupByKey.delete(this.groupKey[group]!);
+        this.groupKey[group] = undefined;
+        this.freeGroups.push(group);
+      }
+    }
   }
 
   remove(id: string): void {
@@ -311,17 +473,16 @@ export class SearchEngine {
     this.docs.remove(doc);
     this.docNum.delete(id);
     this.docId[doc] = undefined;
-    this.docPhrasings[doc]!.forEach((p, i) => this.removePhrasing(p, doc * OWNER_SLOTS + i));
-    this.docPhrasings[doc] = undefined;
+    Array.from(this.docPhrasings.get(doc)).forEach((p, i) => this.removePhrasing(p, doc * OWNER_SLOTS + i));
+    this.docPhrasings.drop(doc);
   }
 
-  /** Articles matching the query, best first. */
-  search(query: string, filter: SearchFilter, limit = 10): RankedArticle[] {
-    const words = tokenize(query);
-    if (words.length === 0) return [];
-    const r = this.ranking;
-    const p = r.bm25;
-
+  /** Per article number: 1 when the article is alive and passes the filter. */
+  private keepMask(filter: SearchFilter): Uint8Array {
+    if (this.keepGen !== this.docs.generation) (this.keepCache = new Map()), (this.keepGen = this.docs.generation);
+    const key = `${filter.locale ?? ''}\u0000${filter.category ?? ''}\u0000${filter.kind ?? ''}\u0000${filter.audiences.join('\u0001')}`;
+    const cached = this.keepCache.get(key);
+    if (cached) return cached;
     // The filter, on metadata codes (-1: a value no article has; -2: no constraint).
     const code = (i: Interner, v: string | undefined) => (v ? i.find(v) : -2);
     const fLocale = code(this.locales, filter.locale);
@@ -329,11 +490,39 @@ export class SearchEngine {
     const fKind = code(this.kinds, filter.kind);
     const fAudience = new Set(filter.audiences.map((a) => this.audiences.find(a)));
     const meta = this.docMeta;
-    const keep = (doc: number) =>
-      fAudience.has(meta[doc * 4 + 3]!) &&
-      (fLocale === -2 || meta[doc * 4] === fLocale) &&
-      (fCategory === -2 || meta[doc * 4 + 1] === fCategory) &&
-      (fKind === -2 || meta[doc * 4 + 2] === fKind);
+    const slots = this.docs.slots;
+    const mask = new Uint8Array(slots);
+    for (let doc = 0; doc < slots; doc++) {
+      mask[doc] =
+        this.docId[doc] !== undefined &&
+        this.docs.isAlive(doc) &&
+        fAudience.has(meta[doc * 4 + 3]!) &&
+        (fLocale === -2 || meta[doc * 4] === fLocale) &&
+        (fCategory === -2 || meta[doc * 4 + 1] === fCategory) &&
+        (fKind === -2 || meta[doc * 4 + 2] === fKind)
+          ? 1
+          : 0;
+    }
+    if (this.keepCache.size >= 16) this.keepCache.clear();
+    this.keepCache.set(key, mask);
+    return mask;
+  }
+
+  /**
+   * Articles matching the query, best first.
+   *
+   * Every article a word term matches is scored on its words (whole-article score and phrasing
+   * votes); the best max(limit, RESCORE_POOL) of them are re-scored with character trigrams and
+   * sorted. So the first `limit` results are those of scoring everything, except that an
+   * article outside that pool by words cannot climb in through trigrams alone.
+   */
+  search(query: string, filter: SearchFilter, limit = 10): RankedArticle[] {
+    const words = tokenize(query);
+    if (words.length === 0 || limit <= 0) return [];
+    const r = this.ranking;
+    const p = r.bm25;
+    const { k, b, d } = p;
+    const keep = this.keepMask(filter);
 
     // Whole-article scores: each query word, its prefix and fuzzy variants, as minisearch does.
     const distinct = [...new Set(words)];
@@ -343,9 +532,8 @@ export class SearchEngine {
     const boost = Math.max(...Object.values(r.boost));
     const textBoost = r.boost.text ?? 1;
     const docCount = docs.liveDocs;
-    const avgLength = docCount > 0 ? docs.totalLength / docCount : 1;
     // Per-article accumulators in typed arrays (a Map per query was most of the query time).
-    const slots = this.docId.length;
+    const slots = docs.slots;
     const docScore = new Float64Array(slots);
     /** Per article: bit i set when distinct query term i matched. */
     const docTerms = new Uint32Array(slots);
@@ -366,24 +554,16 @@ export class SearchEngine {
       }
       const distance = fuzzy(term);
       if (distance) {
-        for (const [t, tid, d] of docs.fuzzy(term, distance)) {
-          if (!seen.has(t)) expansions.push([source, t, tid, (0.35 * t.length) / (t.length + d)]);
+        for (const [t, tid, dist] of docs.fuzzy(term, distance)) {
+          if (!seen.has(t)) expansions.push([source, t, tid, (0.35 * t.length) / (t.length + dist)]);
         }
       }
     });
-    const { k, b, d } = p;
+    const norm = docs.lengthNorm(k, b);
     expansions.forEach(([source, , id, weight], e) => {
       const df = docs.df(id);
-      const bit = 1 << Math.min(source, 30);
-      const expansionBit = e < 32 ? 1 << e : 0;
       const w = weight * textBoost * Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
-      docs.forEach(id, (doc, tf, length) => {
-        if (!keep(doc)) return;
-        if (docTerms[doc] === 0) touched.push(doc);
-        docScore[doc] = docScore[doc]! + w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength)));
-        docTerms[doc] = docTerms[doc]! | bit;
-        docExpansions[doc] = docExpansions[doc]! | expansionBit;
-      });
+      docs.accumulate(id, w, k, d, norm, keep, docScore, docTerms, 1 << Math.min(source, 30), docExpansions, e < 32 ? 1 << e : 0, touched);
     });
     /** The index terms an article matched (the first 32 expansions: exact terms come first). */
     const docMatch = (doc: number) => {
@@ -398,114 +578,147 @@ export class SearchEngine {
       selfScore(words, (t) => { const id = docs.termId(t); return id === undefined ? 0 : docs.df(id); }, docCount, docs.totalLength, p) * boost || 1;
 
     // Phrasings matched by word terms (minisearch; unfiltered, so it also gives the document frequencies).
-    const phrasingHits = new Map<number, { sum: number; terms: number }>();
+    const nP = this.phrasingKey.length;
+    const phWord = new Float64Array(nP);
+    const phTerms = new Uint16Array(nP);
+    const hitList: number[] = [];
     const phrasingDf = new Map<string, number>();
     for (const hit of this.phrasings.search(query)) {
+      const ph = hit.id as number;
       // minisearch multiplies a hit's score by its number of matched query terms; undo that.
-      phrasingHits.set(hit.id as number, { sum: hit.score / Math.max(1, hit.queryTerms.length), terms: hit.queryTerms.length });
+      phWord[ph] = hit.score / Math.max(1, hit.queryTerms.length);
+      phTerms[ph] = hit.queryTerms.length;
+      hitList.push(ph);
       for (const t of hit.queryTerms) if (t in hit.match) phrasingDf.set(t, (phrasingDf.get(t) ?? 0) + 1);
     }
 
     // The query's trigrams: id → occurrences.
     const gw = r.gramWeight;
     const queryGrams = gw > 0 ? charGrams(query) : [];
-    const gramCount = new Map<number, number>();
+    const gramQ = new Float64Array(this.gramDf.length);
+    let queryGramCount = 0;
     for (const g of queryGrams) {
       const id = this.gramIds.get(g);
-      if (id !== undefined) gramCount.set(id, (gramCount.get(id) ?? 0) + 1);
+      if (id !== undefined) gramQ[id] = gramQ[id]! + 1, queryGramCount++;
     }
     const nPhrasings = this.livePhrasings;
     const avgGrams = nPhrasings > 0 ? this.gramTotal / nPhrasings : 1;
     const gramSelf =
       gw > 0 ? gw * selfScore(queryGrams, (g) => { const id = this.gramIds.get(g); return id === undefined ? 0 : this.gramDf[id]!; }, nPhrasings, this.gramTotal, p) : 0;
-    const phrasingSelf = selfScore(words, (t) => phrasingDf.get(t) ?? 0, nPhrasings, this.phrasingWordTotal, p) + gramSelf || 1;
+    const phrasingSelf = selfScore(tokenizePhrasing(query), (t) => phrasingDf.get(t) ?? 0, nPhrasings, this.phrasingWordTotal, p) + gramSelf || 1;
 
-    /** A phrasing's score (before the 1/owners share), word terms and trigrams together. */
-    const phrasingScoreCache = new Map<number, number>();
-    const phrasingScore = (ph: number): number => {
-      let s = phrasingScoreCache.get(ph);
-      if (s !== undefined) return s;
-      const hit = phrasingHits.get(ph);
-      let sum = hit?.sum ?? 0;
-      let terms = hit?.terms ?? 0;
-      if (gramCount.size > 0) {
-        const grams = this.phrasingGrams[ph]!;
-        // Only the trigrams of phrasings of articles already matched by a word term get here.
-        const length = grams.length;
-        let gramSum = 0;
-        for (let i = 0; i < length; ) {
-          const g = grams[i]!;
-          let j = i + 1;
-          while (j < length && grams[j] === g) j++;
-          const q = gramCount.get(g);
-          if (q !== undefined) {
-            gramSum += q * bm25(j - i, this.gramDf[g]!, nPhrasings, length, avgGrams, p);
-            terms++;
-          }
-          i = j;
+    const groupCount = this.groupCount;
+    const phrasingGroup = this.phrasingGroup;
+    /** A phrasing's word-term score (after the 1/owners share). */
+    const wordScore = (ph: number) => (phTerms[ph]! > 0 ? phWord[ph]! / phrasingSelf / (groupCount[phrasingGroup[ph]!]! || 1) : 0);
+    const gramPool = this.phrasingGrams;
+    const gramDf = this.gramDf;
+    /** A phrasing's score with word terms and trigrams together (after the 1/owners share). */
+    const fullScore = (ph: number): number => {
+      let sum = phTerms[ph]! > 0 ? phWord[ph]! : 0;
+      let terms = phTerms[ph]!;
+      const start = gramPool.first(ph);
+      const length = gramPool.len(ph);
+      const grams = gramPool.data;
+      let gramSum = 0;
+      for (let i = 0; i < length; ) {
+        const g = grams[start + i]!;
+        let j = i + 1;
+        while (j < length && grams[start + j] === g) j++;
+        const q = gramQ[g]!;
+        if (q > 0) {
+          gramSum += q * bm25(j - i, gramDf[g]!, nPhrasings, length, avgGrams, p);
+          terms++;
         }
-        sum += gw * gramSum;
+        i = j;
       }
-      s = terms > 0 ? sum / phrasingSelf / (this.phrasingOwners.get(this.phrasingWords[ph]!) ?? 1) : 0;
-      phrasingScoreCache.set(ph, s);
-      return s;
+      sum += gw * gramSum;
+      return terms > 0 ? sum / phrasingSelf / (groupCount[phrasingGroup[ph]!]! || 1) : 0;
     };
 
     // Candidates: articles that a word term matched, in their text or in a phrasing.
-    const candidates = new Set<number>(touched);
-    for (const ph of phrasingHits.keys()) {
-      for (const owner of this.phrasingOwnerList[ph] ?? []) {
-        const doc = Math.floor(owner / OWNER_SLOTS);
-        if (keep(doc)) candidates.add(doc);
-      }
+    const candidates = touched;
+    const seen = new Uint8Array(slots);
+    for (const doc of touched) seen[doc] = 1;
+    const addOwner = (owner: number) => {
+      const doc = Math.floor(owner / OWNER_SLOTS);
+      if (keep[doc] && !seen[doc]) (seen[doc] = 1), candidates.push(doc);
+    };
+    for (const ph of hitList) {
+      const owner = this.phrasingOwner[ph]!;
+      if (owner >= 0) addOwner(owner);
+      const more = this.moreOwners.get(ph);
+      if (more) for (const o of more) addOwner(o);
     }
 
-    const ranked: RankedArticle[] = [];
     const topK = r.phrasingTopK;
-    const scores: number[] = [];
-    for (const doc of candidates) {
-      scores.length = 0;
-      let best = 0;
-      let bestIndex = -1;
-      const phrasings = this.docPhrasings[doc]!;
-      for (let i = 0; i < phrasings.length; i++) {
-        const ph = phrasings[i]!;
-        const s = phrasingScore(ph);
+    const tail = r.phrasingTailWeight;
+    const pw = r.phrasingWeight;
+    const top = new Float64Array(Math.max(1, topK));
+    let best = 0;
+    let bestIndex = -1;
+    /** Phrasing votes: the best phrasing plus the tail weight × the next topK − 1. */
+    const vote = (doc: number, score: (ph: number) => number): number => {
+      let n = 0;
+      best = 0;
+      bestIndex = -1;
+      const list = this.docPhrasings.get(doc);
+      for (let i = 0; i < list.length; i++) {
+        const s = score(list[i]!);
         if (s <= 0) continue;
-        scores.push(s);
         if (s > best) (best = s), (bestIndex = i);
+        // keep the topK largest, descending
+        if (n < topK) n++;
+        else if (s <= top[n - 1]!) continue;
+        let j = n - 1;
+        while (j > 0 && top[j - 1]! < s) (top[j] = top[j - 1]!), j--;
+        top[j] = s;
       }
-      scores.sort((a, b) => b - a);
-      let phrasing = scores[0] ?? 0;
-      for (let i = 1; i < Math.min(topK, scores.length); i++) phrasing += r.phrasingTailWeight * scores[i]!;
+      let total = n > 0 ? top[0]! : 0;
+      for (let i = 1; i < n; i++) total += tail * top[i]!;
+      return total;
+    };
+
+    // Word scores for every candidate; trigram re-scoring for the best of them.
+    const pool = Math.max(limit, RESCORE_POOL);
+    const wordBlend = new Float64Array(candidates.length);
+    for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!;
+      wordBlend[c] = (docScore[doc]! / docSelf + pw * vote(doc, wordScore)) / (1 + pw);
+    }
+    let chosen = candidates;
+    if (candidates.length > pool) {
+      const threshold = nthLargest(wordBlend.slice(), pool - 1);
+      chosen = [];
+      const ties: number[] = [];
+      for (let c = 0; c < candidates.length; c++) {
+        if (wordBlend[c]! > threshold) chosen.push(candidates[c]!);
+        else if (wordBlend[c] === threshold) ties.push(candidates[c]!);
+      }
+      ties.sort((x, y) => (this.docId[x]! < this.docId[y]! ? -1 : 1));
+      for (const doc of ties) if (chosen.length < pool) chosen.push(doc);
+    }
+    const useGrams = queryGramCount > 0;
+    const ranked: { doc: number; relevance: number; phrasingMatch: number; articleMatch: number; bestPhrasing: number }[] = [];
+    for (const doc of chosen) {
+      const phrasing = vote(doc, useGrams ? fullScore : wordScore);
       const articleMatch = docScore[doc]! / docSelf;
-      const blend = (articleMatch + r.phrasingWeight * phrasing) / (1 + r.phrasingWeight);
-      ranked.push({
-        id: this.docId[doc]!,
-        score: blend,
-        relevance: blend,
-        phrasingMatch: best,
-        articleMatch,
-        bestPhrasing: bestIndex,
-        match: {},
-        queryTerms: [],
-        doc,
-      } as RankedArticle);
+      ranked.push({ doc, relevance: (articleMatch + pw * phrasing) / (1 + pw), phrasingMatch: best, articleMatch, bestPhrasing: bestIndex });
     }
     // Rank on the raw blend (a long article can out-score the query's self-score, and clamping
     // before sorting would tie it with weaker ones); report the shares clamped to 0–1.
-    ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    ranked.sort((x, y) => y.relevance - x.relevance || (this.docId[x.doc]! < this.docId[y.doc]! ? -1 : 1));
     const clamp = (x: number) => Math.min(1, x);
     return ranked.slice(0, limit).map((a) => {
-      const { doc, ...rest } = a as RankedArticle & { doc: number };
-      const bits = docTerms[doc]!;
+      const bits = docTerms[a.doc]!;
       return {
-        ...rest,
-        relevance: a.score,
-        score: clamp(a.score),
+        id: this.docId[a.doc]!,
+        score: clamp(a.relevance),
+        relevance: a.relevance,
         phrasingMatch: clamp(a.phrasingMatch),
         articleMatch: clamp(a.articleMatch),
-        match: bits ? docMatch(doc) : {},
+        bestPhrasing: a.bestPhrasing,
+        match: bits ? docMatch(a.doc) : {},
         queryTerms: distinct.filter((_, i) => bits & (1 << Math.min(i, 30))),
       };
     });
@@ -516,7 +729,7 @@ export class SearchEngine {
     const articles: SearchEngineSnapshot['articles'] = this.docId.map((id, doc) => {
       if (id === undefined) return null;
       const m = this.docMeta;
-      return [id, m[doc * 4]!, m[doc * 4 + 1]!, m[doc * 4 + 2]!, m[doc * 4 + 3]!, ...this.docPhrasings[doc]!];
+      return [id, m[doc * 4]!, m[doc * 4 + 1]!, m[doc * 4 + 2]!, m[doc * 4 + 3]!, ...this.docPhrasings.get(doc)];
     });
     return {
       version: 1,
@@ -538,10 +751,6 @@ export class SearchEngine {
     // Phrasings keep their numbers (unused numbers stay empty), then get their owners.
     const keys = snapshot.phrasings;
     e.phrasingKey = new Array<string | null>(keys.length).fill(null);
-    e.phrasingOwnerList = new Array<number[] | undefined>(keys.length).fill(undefined);
-    e.phrasingGrams = new Array<Uint32Array | undefined>(keys.length).fill(undefined);
-    e.phrasingLength = new Array<number>(keys.length).fill(0);
-    e.phrasingWords = new Array<string | null>(keys.length).fill(null);
     keys.forEach((key, p) => key !== null && e.createPhrasing(p, key));
     snapshot.articles.forEach((a, doc) => {
       e.docMeta.push(a?.[1] ?? 0, a?.[2] ?? 0, a?.[3] ?? 0, a?.[4] ?? 0);
@@ -549,7 +758,7 @@ export class SearchEngine {
       e.docNum.set(a[0], doc);
       e.docId[doc] = a[0];
       const nums = a.slice(5) as number[];
-      e.docPhrasings[doc] = Int32Array.from(nums);
+      e.docPhrasings.set(doc, nums);
       nums.forEach((p, i) => e.own(p, doc * OWNER_SLOTS + i));
     });
     return e;

@@ -70,6 +70,16 @@ export class PostingIndex {
   private nextDoc = 0;
   liveDocs = 0;
   totalLength = 0;
+  /** Bumped on every add/remove: invalidates the cached document frequencies and length norms. */
+  private gen = 1;
+  private dfVal: Uint32Array = new Uint32Array(0);
+  private dfGen: Uint32Array = new Uint32Array(0);
+  private normCache: { gen: number; k: number; b: number; norm: Float64Array } | undefined;
+
+  /** Mutation counter: changes whenever a document is added or removed. */
+  get generation(): number {
+    return this.gen;
+  }
 
   /** A new document number (numbers are never reused; removal leaves a tombstone). */
   allocate(): number {
@@ -109,6 +119,7 @@ export class PostingIndex {
     this.alive[doc] = 1;
     this.liveDocs++;
     this.totalLength += terms.length;
+    this.gen++;
     if (this.deltaSize > Math.max(50_000, this.segDoc.length / 4)) this.compact();
   }
 
@@ -118,6 +129,7 @@ export class PostingIndex {
     this.liveDocs--;
     this.totalLength -= this.docLen[doc]!;
     this.dead++;
+    this.gen++;
     if (this.dead > 64 && this.dead * 4 > this.liveDocs) this.compact();
   }
 
@@ -159,8 +171,88 @@ export class PostingIndex {
     this.dead = 0;
   }
 
-  /** Number of live documents holding the term. */
+  /** Number of live documents holding the term (cached until the next add or remove). */
   df(id: number): number {
+    if (id < this.dfGen.length && this.dfGen[id] === this.gen) return this.dfVal[id]!;
+    const n = this.countDf(id);
+    if (id >= this.dfGen.length) {
+      const size = Math.max(this.termCount, id + 1);
+      this.dfVal = grow(this.dfVal, size, (m) => new Uint32Array(m));
+      this.dfGen = grow(this.dfGen, size, (m) => new Uint32Array(m));
+    }
+    this.dfVal[id] = n;
+    this.dfGen[id] = this.gen;
+    return n;
+  }
+
+  /** Number of document slots (live or not): the size of per-document arrays. */
+  get slots(): number {
+    return this.nextDoc;
+  }
+
+  /**
+   * BM25's length normalisation per document number, k·(1 − b + b·length/avg), cached until
+   * the next add or remove.
+   */
+  lengthNorm(k: number, b: number): Float64Array {
+    const c = this.normCache;
+    if (c && c.gen === this.gen && c.k === k && c.b === b) return c.norm;
+    const avg = this.liveDocs > 0 ? this.totalLength / this.liveDocs : 1;
+    const norm = new Float64Array(this.nextDoc);
+    for (let d = 0; d < this.nextDoc; d++) norm[d] = k * (1 - b + (b * this.docLen[d]!) / avg);
+    this.normCache = { gen: this.gen, k, b, norm };
+    return norm;
+  }
+
+  /**
+   * BM25+ accumulation of one term into per-document arrays, for the documents with keep[doc]
+   * set (keep must already exclude removed documents): score[doc] += w·(d + tf(k+1)/(tf+norm)).
+   * `terms[doc] |= bit`, `expansions[doc] |= expansionBit`; documents seen for the first time
+   * (terms[doc] was 0) are pushed to `touched`.
+   */
+  accumulate(
+    id: number,
+    w: number,
+    k: number,
+    d: number,
+    norm: Float64Array,
+    keep: Uint8Array,
+    score: Float64Array,
+    terms: Uint32Array,
+    bit: number,
+    expansions: Uint32Array,
+    expansionBit: number,
+    touched: number[],
+  ): void {
+    const k1 = k + 1;
+    if (id + 1 < this.segStart.length) {
+      const docs = this.segDoc;
+      const tfs = this.segTf;
+      for (let i = this.segStart[id]!, end = this.segStart[id + 1]!; i < end; i++) {
+        const doc = docs[i]!;
+        if (keep[doc] === 0) continue;
+        const tf = tfs[i]!;
+        if (terms[doc] === 0) touched.push(doc);
+        score[doc] = score[doc]! + w * (d + (tf * k1) / (tf + norm[doc]!));
+        terms[doc] = terms[doc]! | bit;
+        expansions[doc] = expansions[doc]! | expansionBit;
+      }
+    }
+    const list = this.delta.get(id);
+    if (list) {
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i]!;
+        if (keep[doc] === 0) continue;
+        const tf = list[i + 1]!;
+        if (terms[doc] === 0) touched.push(doc);
+        score[doc] = score[doc]! + w * (d + (tf * k1) / (tf + norm[doc]!));
+        terms[doc] = terms[doc]! | bit;
+        expansions[doc] = expansions[doc]! | expansionBit;
+      }
+    }
+  }
+
+  private countDf(id: number): number {
     let n = 0;
     if (id + 1 < this.segStart.length) for (let i = this.segStart[id]!; i < this.segStart[id + 1]!; i++) n += this.alive[this.segDoc[i]!]!;
     const list = this.delta.get(id);

@@ -108,3 +108,24 @@ export function tokenize(text: string): string[] {
   }
   return terms;
 }
+
+/**
+ * The terms of a short phrasing (an article title or alternate question) for the phrasing
+ * index: as `tokenize`, but a Han run gives only its bigrams (a one-character run its
+ * unigram). Single characters occur in a large share of phrasings: they cost the most postings
+ * and query time there and discriminate least, while the article index keeps them.
+ */
+export function tokenizePhrasing(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of rawTokens(text)) {
+    if (HAN_RUN.test(token)) {
+      const cs = chars(token);
+      if (cs.length === 1) terms.push(encodeHan(cs[0]!));
+      else for (let i = 0; i + 1 < cs.length; i++) terms.push(encodeHan(cs[i]! + cs[i + 1]!));
+    } else {
+      const term = latinTerm(token);
+      if (term) terms.push(term);
+    }
+  }
+  return terms;
+}

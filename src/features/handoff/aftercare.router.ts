@@ -1,0 +1,124 @@
+import { and, asc, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { streamSSE } from 'hono/streaming';
+import { handoffEvents, handoffs, type CallbackRow } from '../../db/schema/index.js';
+import { toMessageJson } from '../../lib/message-json.js';
+import { createRouter } from '../../lib/openapi.js';
+import { currentStaff, requireRole } from '../auth/auth.middleware.js';
+import { listMessagesForAgent } from './handoff.service.js';
+import { callbacksRoute, completeCallbackRoute, followUpsRoute, queueEventsRoute, recordFollowUpRoute, transcriptRoute } from './aftercare.routes.js';
+import { completeCallback, listCallbacks, listFollowUps, recordFollowUp } from './aftercare.service.js';
+import { QUEUE_CHANNEL } from './handoff.service.js';
+
+const POLL_MS = 2000;
+const HEARTBEAT_MS = 15_000;
+const MAX_STREAM_MS = 10 * 60_000;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+const callbackJson = (r: CallbackRow, now: Date) => ({
+  id: r.id,
+  conversation_id: r.conversationId,
+  handoff_id: r.handoffId,
+  phone: r.phone,
+  window_start: iso(r.windowStart),
+  window_end: iso(r.windowEnd),
+  note: r.note,
+  due_at: r.dueAt.toISOString(),
+  overdue: r.status === 'open' && r.dueAt < now,
+  status: r.status,
+});
+
+export const aftercareRouter = createRouter();
+aftercareRouter.use('/api/follow-ups/*', requireRole('agent'));
+aftercareRouter.use('/api/callbacks/*', requireRole('agent'));
+aftercareRouter.use('/api/queue/events', requireRole('agent'));
+
+aftercareRouter
+  .openapi(transcriptRoute, async (c) => {
+    const rows = await listMessagesForAgent(c.var.deps, c.req.valid('param').id);
+    return c.json({ items: rows.map((m) => ({ ...toMessageJson(m), internal: m.internal })) }, 200);
+  })
+  .openapi(followUpsRoute, async (c) => {
+    const now = c.var.deps.clock.now();
+    const rows = await listFollowUps(c.var.deps, c.req.valid('query'));
+    return c.json(
+      {
+        items: rows.map(({ followUp: f, handoff: h }) => ({
+          id: f.id,
+          handoff_id: f.handoffId,
+          conversation_id: h.conversationId,
+          summary: h.summary,
+          due_at: f.dueAt.toISOString(),
+          overdue: !f.doneAt && f.dueAt < now,
+          outcome: f.outcome,
+          note: f.note,
+          done_at: iso(f.doneAt),
+        })),
+      },
+      200,
+    );
+  })
+  .openapi(recordFollowUpRoute, async (c) => {
+    const f = await recordFollowUp(c.var.deps, c.req.valid('param').id, currentStaff(c), c.req.valid('json'));
+    const [h] = await c.var.deps.db.select().from(handoffs).where(inArray(handoffs.id, [f.handoffId]));
+    return c.json(
+      { id: f.id, handoff_id: f.handoffId, conversation_id: h!.conversationId, summary: h!.summary, due_at: f.dueAt.toISOString(), overdue: false, outcome: f.outcome, note: f.note, done_at: iso(f.doneAt) },
+      200,
+    );
+  })
+  .openapi(callbacksRoute, async (c) => {
+    const now = c.var.deps.clock.now();
+    return c.json({ items: (await listCallbacks(c.var.deps, c.req.valid('query'))).map((r) => callbackJson(r, now)) }, 200);
+  })
+  .openapi(completeCallbackRoute, async (c) => {
+    const row = await completeCallback(c.var.deps, c.req.valid('param').id, currentStaff(c), c.req.valid('json').status);
+    return c.json(callbackJson(row, c.var.deps.clock.now()), 200);
+  })
+  .openapi(queueEventsRoute, async (c) => {
+    const deps = c.var.deps;
+    let cursor = c.req.header('last-event-id') ?? '';
+    return streamSSE(c, async (stream) => {
+      let wake: (() => void) | undefined;
+      const unsubscribe = deps.events.subscribe(QUEUE_CHANNEL, () => wake?.());
+      stream.onAbort(unsubscribe);
+      const announced = new Set<string>();
+      const started = Date.now();
+      let lastWrite = Date.now();
+      try {
+        while (!stream.aborted && !stream.closed && Date.now() - started < MAX_STREAM_MS) {
+          // The handoff_events table is the source of truth, so events from other processes arrive too.
+          const rows = await deps.db
+            .select()
+            .from(handoffEvents)
+            .where(cursor ? gt(handoffEvents.id, cursor) : gt(handoffEvents.at, new Date(deps.clock.now().getTime() - 60_000)))
+            .orderBy(asc(handoffEvents.id))
+            .limit(200);
+          for (const e of rows) {
+            await stream.writeSSE({ event: `handoff.${e.type}`, id: e.id, data: JSON.stringify({ handoff_id: e.handoffId, actor_id: e.actorId, at: e.at.toISOString(), ...e.detail }) });
+            cursor = e.id;
+            lastWrite = Date.now();
+          }
+          const now = deps.clock.now();
+          const breached = await deps.db
+            .select({ id: handoffs.id, severity: handoffs.severity, due: handoffs.firstResponseDue })
+            .from(handoffs)
+            .where(and(inArray(handoffs.status, ['waiting', 'claimed']), isNull(handoffs.firstResponseAt), lt(handoffs.firstResponseDue, now)));
+          for (const b of breached.filter((b) => !announced.has(b.id))) {
+            announced.add(b.id);
+            await stream.writeSSE({ event: 'handoff.breached', data: JSON.stringify({ handoff_id: b.id, severity: b.severity, first_response_due: b.due.toISOString() }) });
+            lastWrite = Date.now();
+          }
+          if (Date.now() - lastWrite >= HEARTBEAT_MS) {
+            await stream.write(': keep-alive\n\n');
+            lastWrite = Date.now();
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, POLL_MS);
+          });
+          wake = undefined;
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
