@@ -7,6 +7,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { Clock } from './lib/clock.js';
 import type { EventBus } from './lib/events.js';
 import type { Logger } from './lib/logger.js';
+import type { WebhookConfig } from './lib/webhooks.js';
 import { DEFAULT_CALENDAR, type ServiceCalendar } from './lib/service-calendar.js';
 
 /** Settings read by the runtime entry from the environment or Worker bindings. */
@@ -35,6 +36,8 @@ export type AppConfig = {
   sla: Record<'major' | 'medium' | 'general', { firstResponseMinutes: number; resolutionDays: number }>;
   /** A customer writing again within this many days of a resolution reopens the case. */
   reopenWindowDays: number;
+  /** Where handoff.created / handoff.resolved are POSTed, signed; none when unset. */
+  webhook: WebhookConfig | null;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -54,6 +57,7 @@ export const DEFAULT_CONFIG: AppConfig = {
     general: { firstResponseMinutes: 120, resolutionDays: 3 },
   },
   reopenWindowDays: 7,
+  webhook: null,
 };
 
 /**

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   CLOUDFLARE_API_TOKEN: z.string().min(1).optional(),
   BOT_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   BOT_CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).optional(),
   SERVICE_TIME_ZONE: z
     .string()
@@ -61,6 +63,7 @@ export type RuntimeEnv = z.infer<typeof EnvSchema>;
 
 /** Validates the environment once at start; a bad value stops the process with its name. */
 export function readEnv(source: Record<string, unknown>): RuntimeEnv {
+  if (source.WEBHOOK_URL && !source.WEBHOOK_SECRET) throw new Error('config: invalid environment\n  WEBHOOK_SECRET: required with WEBHOOK_URL');
   const picked = Object.fromEntries(Object.keys(EnvSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]));
   const result = EnvSchema.safeParse(picked);
   if (!result.success) {
@@ -107,5 +110,6 @@ export function toAppConfig(env: RuntimeEnv): AppConfig {
       },
     },
     reopenWindowDays: DEFAULT_CONFIG.reopenWindowDays,
+    webhook: env.WEBHOOK_URL ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET ?? '', attempts: 4, backoffMs: 1000 } : null,
   };
 }

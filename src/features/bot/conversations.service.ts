@@ -11,7 +11,8 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
 import { toMessageJson } from '../../lib/message-json.js';
-import { conversationChannel, openHandoffStatements, QUEUE_CHANNEL, reopenIfRecent } from '../handoff/handoff.service.js';
+import { summarizeWithModel } from '../handoff/handoff.summary.js';
+import { conversationChannel, notifyWebhook, openHandoffStatements, QUEUE_CHANNEL, reopenIfRecent } from '../handoff/handoff.service.js';
 
 export { conversationChannel, toMessageJson };
 import { handoffText, runBotTurn, type BotReply } from './bot.turn.js';
@@ -222,6 +223,9 @@ async function storeBotReply(deps: Deps, conversation: ConversationRow, to: Mess
   }
   await deps.db.batch(statements);
   if (handoff) {
+    const opened = handoff;
+    if (deps.chatModel) deps.background.run(undefined, () => summarizeWithModel(deps, opened));
+    notifyWebhook(deps, 'handoff.created', handoff);
     deps.events.publish(QUEUE_CHANNEL, { type: 'handoff.created', id: handoff.id, data: { id: handoff.id, severity: handoff.severity, reason: handoff.reason, summary: handoff.summary } });
   }
   return row;

@@ -11,6 +11,7 @@ import type { Deps, Staff } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { hasRole } from '../auth/auth.service.js';
 import { addWorkingDays, addWorkingTime } from '../../lib/service-calendar.js';
+import { deliverWebhook } from '../../lib/webhooks.js';
 import { buildPacket, type HandoffTrigger } from './handoff.packet.js';
 
 export const QUEUE_CHANNEL = 'queue';
@@ -110,6 +111,14 @@ export async function getHandoff(deps: Pick<Deps, 'db'>, id: string): Promise<Ha
   const [row] = await deps.db.select().from(handoffs).where(eq(handoffs.id, id));
   if (!row) throw new AppError('not_found', `handoff: no handoff ${id}`);
   return row;
+}
+
+/** Sends handoff.created / handoff.resolved to the configured webhook, in the background. */
+export function notifyWebhook(deps: Deps, event: 'handoff.created' | 'handoff.resolved', handoff: HandoffRow) {
+  const config = deps.config.webhook;
+  if (!config) return;
+  const payload = { id: handoff.id, conversation_id: handoff.conversationId, status: handoff.status, reason: handoff.reason, severity: handoff.severity, summary: handoff.summary };
+  deps.background.run(undefined, () => deliverWebhook(config, event, payload, () => deps.clock.now()));
 }
 
 async function recordEvent(deps: Deps, handoff: HandoffRow, type: string, actorId: string | null, detail: Record<string, unknown> = {}) {
@@ -260,6 +269,7 @@ export async function resolveHandoff(deps: Deps, id: string, agent: Staff, input
   ]);
   deps.events.publish(conversationChannel(row.conversationId), { type: 'status', data: { status: 'resolved', rate: true } });
   await recordEvent(deps, row, 'resolved', agent.id);
+  notifyWebhook(deps, 'handoff.resolved', row);
   return row;
 }
 
