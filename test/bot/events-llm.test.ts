@@ -99,8 +99,9 @@ describe('optional LLM', () => {
     for (const text of attacks) await t.say(c, text, {});
     for (const prompt of model.prompts) {
       const human = String(prompt[1]!.content);
-      // Customer text cannot close our tags or open a system block.
-      expect(human.match(/<\/question>/g)?.length ?? 0).toBe(1);
+      // Customer text cannot close our tags or open a system block (answer and summary prompts alike).
+      if (human.includes('<question>')) expect(human.match(/<\/question>/g)?.length).toBe(1);
+      if (human.includes('<transcript>')) expect(human.match(/<\/transcript>/g)?.length).toBe(1);
       expect(human).not.toContain('<system>');
       // Internal solution articles are never retrieved for the bot, so never reach the model.
       expect(human).not.toMatch(/Team lead|team lead approval|agent-only|Ops Console →/);

@@ -7,6 +7,7 @@
  */
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import type { Deps } from '../../deps.js';
+import { stripPromptTags } from '../../lib/prompt-safety.js';
 import type { BotLocale } from './bot.messages.js';
 
 export type Passage = { n: number; title: string; text: string };
@@ -28,8 +29,7 @@ export function buildPrompt(question: string, locale: BotLocale, passages: Passa
 }
 
 const escapeAttr = (s: string) => s.replace(/["<>]/g, ' ');
-// Customer or article text cannot close our tags and pretend to be instructions.
-const stripTags = (s: string) => s.replace(/<\/?(passages?|question|system)[^>]*>/gi, ' ');
+const stripTags = stripPromptTags;
 
 /** Checks a model reply: it must cite a given passage and must not leak the instructions. */
 export function acceptReply(reply: string, passages: Passage[]): string | null {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { createRouter } from '../../lib/openapi.js';
 import { limitRequests } from '../../lib/rate-limit.js';
-import type { LiveEvent } from '../../lib/events.js';
+import { runLiveStream } from '../../lib/live-stream.js';
 import { callbackRoute, eventsRoute, feedbackRoute, getConversationRoute, postMessageRoute, ratingRoute, requestHumanRoute, startRoute } from './conversations.routes.js';
 import { rateConversation, requestCallback } from '../handoff/aftercare.service.js';
 import {
@@ -17,10 +17,6 @@ import {
   startConversation,
   toMessageJson,
 } from './conversations.service.js';
-
-const POLL_MS = 2000;
-const HEARTBEAT_MS = 15_000;
-const MAX_STREAM_MS = 10 * 60_000;
 
 const tokenOf = (c: Context<AppEnv>, query?: string) => c.req.header('x-conversation-token') ?? query;
 
@@ -88,45 +84,24 @@ conversationsRouter
     const query = c.req.valid('query');
     const conversation = await openConversation(deps, c.req.valid('param').id, tokenOf(c, query.token));
     let cursor = c.req.header('last-event-id') ?? query.after ?? '';
-    return streamSSE(c, async (stream) => {
-      const pending: LiveEvent[] = [];
-      let wake: (() => void) | undefined;
-      const unsubscribe = deps.events.subscribe(conversationChannel(conversation.id), (event) => {
-        pending.push(event);
-        wake?.();
-      });
-      stream.onAbort(unsubscribe);
-      const started = Date.now();
-      let lastWrite = Date.now();
-      let lastPoll = 0;
-      try {
-        while (!stream.aborted && !stream.closed && Date.now() - started < MAX_STREAM_MS) {
-          // The database is the source of truth (other processes write too); the bus only wakes us early.
-          if (Date.now() - lastPoll >= POLL_MS || pending.some((e) => e.type === 'message')) {
-            lastPoll = Date.now();
-            for (const m of await listMessages(deps, conversation.id, cursor ? { after: cursor } : {})) {
-              await stream.writeSSE({ event: 'message', id: m.id, data: JSON.stringify(toMessageJson(m)) });
-              cursor = m.id;
-              lastWrite = Date.now();
-            }
+    return streamSSE(c, (stream) =>
+      runLiveStream(stream, {
+        bus: deps.events,
+        channel: conversationChannel(conversation.id),
+        tick: async (out, busEvents) => {
+          let written = 0;
+          for (const m of await listMessages(deps, conversation.id, cursor ? { after: cursor } : {})) {
+            await out.writeSSE({ event: 'message', id: m.id, data: JSON.stringify(toMessageJson(m)) });
+            cursor = m.id;
+            written++;
           }
-          for (const event of pending.splice(0)) {
-            if (event.type === 'message') continue; // sent from the database above, in order
-            await stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) });
-            lastWrite = Date.now();
+          // Messages came from the database above, in order; the bus adds tokens and status changes.
+          for (const event of busEvents.filter((e) => e.type !== 'message')) {
+            await out.writeSSE({ event: event.type, data: JSON.stringify(event.data) });
+            written++;
           }
-          if (Date.now() - lastWrite >= HEARTBEAT_MS) {
-            await stream.write(': keep-alive\n\n');
-            lastWrite = Date.now();
-          }
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            setTimeout(resolve, Math.min(POLL_MS, HEARTBEAT_MS));
-          });
-          wake = undefined;
-        }
-      } finally {
-        unsubscribe();
-      }
-    });
+          return written;
+        },
+      }),
+    );
   });

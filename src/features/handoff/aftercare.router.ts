@@ -2,6 +2,7 @@ import { and, asc, gt, inArray, isNull, lt } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import { handoffEvents, handoffs, type CallbackRow } from '../../db/schema/index.js';
 import { toMessageJson } from '../../lib/message-json.js';
+import { runLiveStream } from '../../lib/live-stream.js';
 import { createRouter } from '../../lib/openapi.js';
 import { currentStaff, requireRole } from '../auth/auth.middleware.js';
 import { listMessagesForAgent } from './handoff.service.js';
@@ -9,9 +10,6 @@ import { callbacksRoute, completeCallbackRoute, followUpsRoute, queueEventsRoute
 import { completeCallback, listCallbacks, listFollowUps, recordFollowUp } from './aftercare.service.js';
 import { QUEUE_CHANNEL } from './handoff.service.js';
 
-const POLL_MS = 2000;
-const HEARTBEAT_MS = 15_000;
-const MAX_STREAM_MS = 10 * 60_000;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const callbackJson = (r: CallbackRow, now: Date) => ({
@@ -76,16 +74,14 @@ aftercareRouter
   .openapi(queueEventsRoute, async (c) => {
     const deps = c.var.deps;
     let cursor = c.req.header('last-event-id') ?? '';
-    return streamSSE(c, async (stream) => {
-      let wake: (() => void) | undefined;
-      const unsubscribe = deps.events.subscribe(QUEUE_CHANNEL, () => wake?.());
-      stream.onAbort(unsubscribe);
-      const announced = new Set<string>();
-      const started = Date.now();
-      let lastWrite = Date.now();
-      try {
-        while (!stream.aborted && !stream.closed && Date.now() - started < MAX_STREAM_MS) {
-          // The handoff_events table is the source of truth, so events from other processes arrive too.
+    const announced = new Set<string>();
+    return streamSSE(c, (stream) =>
+      runLiveStream(stream, {
+        bus: deps.events,
+        channel: QUEUE_CHANNEL,
+        tick: async (out) => {
+          let written = 0;
+          // handoff_events is the source of truth, so events from other processes arrive too.
           const rows = await deps.db
             .select()
             .from(handoffEvents)
@@ -93,32 +89,21 @@ aftercareRouter
             .orderBy(asc(handoffEvents.id))
             .limit(200);
           for (const e of rows) {
-            await stream.writeSSE({ event: `handoff.${e.type}`, id: e.id, data: JSON.stringify({ handoff_id: e.handoffId, actor_id: e.actorId, at: e.at.toISOString(), ...e.detail }) });
+            await out.writeSSE({ event: `handoff.${e.type}`, id: e.id, data: JSON.stringify({ handoff_id: e.handoffId, actor_id: e.actorId, at: e.at.toISOString(), ...e.detail }) });
             cursor = e.id;
-            lastWrite = Date.now();
+            written++;
           }
-          const now = deps.clock.now();
           const breached = await deps.db
             .select({ id: handoffs.id, severity: handoffs.severity, due: handoffs.firstResponseDue })
             .from(handoffs)
-            .where(and(inArray(handoffs.status, ['waiting', 'claimed']), isNull(handoffs.firstResponseAt), lt(handoffs.firstResponseDue, now)));
-          for (const b of breached.filter((b) => !announced.has(b.id))) {
+            .where(and(inArray(handoffs.status, ['waiting', 'claimed']), isNull(handoffs.firstResponseAt), lt(handoffs.firstResponseDue, deps.clock.now())));
+          for (const b of breached.filter((x) => !announced.has(x.id))) {
             announced.add(b.id);
-            await stream.writeSSE({ event: 'handoff.breached', data: JSON.stringify({ handoff_id: b.id, severity: b.severity, first_response_due: b.due.toISOString() }) });
-            lastWrite = Date.now();
+            await out.writeSSE({ event: 'handoff.breached', data: JSON.stringify({ handoff_id: b.id, severity: b.severity, first_response_due: b.due.toISOString() }) });
+            written++;
           }
-          if (Date.now() - lastWrite >= HEARTBEAT_MS) {
-            await stream.write(': keep-alive\n\n');
-            lastWrite = Date.now();
-          }
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            setTimeout(resolve, POLL_MS);
-          });
-          wake = undefined;
-        }
-      } finally {
-        unsubscribe();
-      }
-    });
+          return written;
+        },
+      }),
+    );
   });

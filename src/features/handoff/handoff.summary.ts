@@ -7,6 +7,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { eq } from 'drizzle-orm';
 import { handoffs, type HandoffRow } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
+import { stripPromptTags } from '../../lib/prompt-safety.js';
 import type { HandoffPacket } from './handoff.packet.js';
 
 const MAX_CHARS = 400;
@@ -15,7 +16,7 @@ export async function summarizeWithModel(deps: Deps, handoff: HandoffRow): Promi
   const model = deps.chatModel;
   if (!model) return null;
   const packet = handoff.packet as HandoffPacket;
-  const transcript = packet.transcript.map((m) => `${m.role}: ${m.text.replace(/<\/?transcript>/gi, ' ')}`).join('\n');
+  const transcript = packet.transcript.map((m) => `${m.role}: ${stripPromptTags(m.text)}`).join('\n');
   const language = handoff.locale === 'zh' ? 'Simplified Chinese' : 'English';
   try {
     const reply = await model.invoke(

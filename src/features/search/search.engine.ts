@@ -11,11 +11,18 @@
  *   minisearch's BM25+ formula and fuzzy/prefix weights.
  * - `phrasings` (minisearch): one document per distinct way of asking (the title and each
  *   alternate question; identical phrasings of several articles are indexed once and point to
- *   all of them), word terms only. Character trigrams (inflections, typos, function words) are
+ *   all of them), word terms only, Han text as bigrams only (`tokenizePhrasing`: single
+ *   characters are in a large share of phrasings, slow every query and barely discriminate; the
+ *   article index keeps them). Character trigrams (inflections, typos, function words) are
  *   kept per phrasing in typed arrays and only re-score phrasings of articles that some word
  *   term already matched: an article is never a result through trigrams alone.
  *   An FAQ is found by its phrasings closest to the query (k nearest neighbours voting), not by
  *   the average of all of them.
+ * A query scores every matched article on word terms; only the best RESCORE_POOL (or `limit`,
+ * if larger) are re-scored with trigrams and sorted. Per-query state lives in typed arrays;
+ * document frequencies, length norms and filter masks are cached until the next upsert/remove.
+ * Removed phrasings are removed from minisearch (not discarded), so a live engine and one
+ * restored by `fromJSON` score identically.
  * Each index's score is divided by the query's self-score (what a perfect match would get), so
  * both land on a comparable 0–1 scale; the blend ranks, and the same scale serves as confidence.
  */
