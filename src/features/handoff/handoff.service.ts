@@ -139,7 +139,8 @@ export async function claimHandoff(deps: Deps, id: string, agent: Staff): Promis
     .returning();
   if (!row) {
     const current = await getHandoff(deps, id);
-    throw new AppError('conflict', `handoff: ${id} is ${current.status}${current.assigneeId ? ' by someone else' : ''}; it cannot be claimed`, {
+    const who = current.assigneeId === agent.id ? ' by you already' : current.assigneeId ? ' by someone else' : '';
+    throw new AppError('conflict', `handoff: ${id} is ${current.status}${who}; it cannot be claimed`, {
       extra: { status: current.status, assignee_id: current.assigneeId },
     });
   }
