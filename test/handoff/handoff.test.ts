@@ -134,3 +134,30 @@ describe('the agent takes over', () => {
     expect(again.reply).toBeNull();
   });
 });
+
+describe('context the agent also gets', () => {
+  it('lists the articles the customer opened from the chat in the packet', async () => {
+    const t = await createBotApp();
+    const agent = await createStaffToken(t.deps, 'agent');
+    const c = await t.start({ locale: 'en' });
+    const { json } = await t.say(c, 'How long does a refund take?');
+    const articleId = json.reply.citations[0].article_id;
+    const open = (article_id: string) =>
+      t.request(`/api/conversations/${c.id}/opened`, { method: 'POST', headers: { 'X-Conversation-Token': c.token }, body: JSON.stringify({ article_id }) });
+    expect((await open(articleId)).status).toBe(204);
+    expect((await open('nope')).status).toBe(404);
+    await t.say(c, 'talk to a human');
+    const queue = await (await t.request('/api/queue', { token: agent.token })).json();
+    const detail = await (await t.request(`/api/handoffs/${queue.items[0].id}`, { token: agent.token })).json();
+    expect(detail.packet.articles_opened.map((a: { article_id: string }) => a.article_id)).toEqual([articleId]);
+  });
+
+  it('an agent can hand the conversation back to the bot', async () => {
+    const t = await setup();
+    await t.request(`/api/handoffs/${t.handoff.id}/claim`, { method: 'POST', token: t.alice.token });
+    const res = await t.request(`/api/handoffs/${t.handoff.id}/resolve`, { method: 'POST', token: t.alice.token, body: JSON.stringify({ note: 'Explained; back to the assistant', return_to_bot: true }) });
+    expect(res.status).toBe(200);
+    const next = await t.say(t.c, '怎么开发票？');
+    expect(next.json.reply?.decision).toBe('answer');
+  });
+});

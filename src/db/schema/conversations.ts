@@ -86,3 +86,17 @@ export const conversationFeedback = sqliteTable(
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+
+/** Articles a customer opened from the chat (citations, choices): part of the handoff packet. */
+export const articleViews = sqliteTable(
+  'article_views',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    articleId: text('article_id').notNull(),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [index('article_views_conversation_idx').on(t.conversationId, t.at)],
+);

@@ -5,13 +5,14 @@ import { AppError } from '../../lib/errors.js';
 import { createRouter } from '../../lib/openapi.js';
 import { limitRequests } from '../../lib/rate-limit.js';
 import { runLiveStream } from '../../lib/live-stream.js';
-import { callbackRoute, eventsRoute, feedbackRoute, getConversationRoute, postMessageRoute, ratingRoute, requestHumanRoute, startRoute } from './conversations.routes.js';
+import { callbackRoute, eventsRoute, feedbackRoute, getConversationRoute, openedRoute, postMessageRoute, ratingRoute, requestHumanRoute, startRoute } from './conversations.routes.js';
 import { rateConversation, requestCallback } from '../handoff/aftercare.service.js';
 import {
   conversationChannel,
   listMessages,
   openConversation,
   postCustomerMessage,
+  recordArticleOpened,
   recordFeedback,
   requestHuman,
   startConversation,
@@ -62,6 +63,11 @@ conversationsRouter
     const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
     const reply = await requestHuman(c.var.deps, conversation);
     return c.json({ reply: reply ? toMessageJson(reply) : null }, 200);
+  })
+  .openapi(openedRoute, async (c) => {
+    const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
+    await recordArticleOpened(c.var.deps, conversation, c.req.valid('json').article_id);
+    return c.body(null, 204);
   })
   .openapi(ratingRoute, async (c) => {
     const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));

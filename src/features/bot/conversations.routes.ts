@@ -104,3 +104,12 @@ export const callbackRoute = createRoute({
   request: { params: ConversationParams, headers: TokenHeader, body: jsonBody(CallbackBody) },
   responses: { 201: jsonContent(z.object({ id: z.string(), due_at: z.string() }), 'We will call by due_at'), ...pickProblems(400, 404, 422, 429) },
 });
+
+export const openedRoute = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/opened',
+  tags,
+  summary: 'The customer opened an article from the chat (goes into the handoff packet)',
+  request: { params: ConversationParams, headers: TokenHeader, body: jsonBody(z.object({ article_id: z.string().min(1).max(64) }).strict()) },
+  responses: { 204: { description: 'Recorded' }, ...pickProblems(400, 404, 422, 429) },
+});

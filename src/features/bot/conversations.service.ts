@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { conversationFeedback, conversations, messages, type ConversationRow, type HandoffRow, type Locale, type MessageRow } from '../../db/schema/index.js';
+import { articles, articleViews, conversationFeedback, conversations, messages, type ConversationRow, type HandoffRow, type Locale, type MessageRow } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
@@ -211,8 +211,9 @@ async function storeBotReply(deps: Deps, conversation: ConversationRow, to: Mess
   if (turn.decision === 'handoff') {
     // The handoff opens in the same batch as the status change: never one without the other.
     const transcript = [...(await listMessages(deps, conversation.id, { includeInternal: true })), row];
+    const views = await deps.db.select().from(articleViews).where(eq(articleViews.conversationId, conversation.id)).orderBy(asc(articleViews.at));
     const complaint = turn.signals.complaint;
-    const opened = openHandoffStatements(deps, conversation, transcript, {
+    const opened = openHandoffStatements(deps, conversation, transcript, views, {
       reason: String(turn.meta.reason ?? 'human_request'),
       severity: (turn.meta.severity as 'major' | 'medium' | 'general' | undefined) ?? 'general',
       category: complaint?.category ?? null,
@@ -265,6 +266,13 @@ export async function recordFeedback(deps: Deps, conversation: ConversationRow, 
   deps.events.publish(conversationChannel(conversation.id), { type: 'message', id: reply.id, data: toMessageJson(reply) });
   deps.events.publish(conversationChannel(conversation.id), { type: 'status', data: { status: 'handoff' } });
   return { reply };
+}
+
+/** The customer opened an article from the chat (a citation or a choice). */
+export async function recordArticleOpened(deps: Deps, conversation: ConversationRow, articleId: string): Promise<void> {
+  const [article] = await deps.db.select({ id: articles.id }).from(articles).where(and(eq(articles.id, articleId), eq(articles.audience, 'public')));
+  if (!article) throw new AppError('not_found', `bot: no article ${articleId}`, { errors: [{ path: 'body.article_id', message: 'Unknown article' }] });
+  await deps.db.insert(articleViews).values({ id: deps.newId(), conversationId: conversation.id, articleId, at: deps.clock.now() });
 }
 
 /** The customer pressed "talk to a person": hand over at once (no-op when people already have it). */

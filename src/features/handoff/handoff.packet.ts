@@ -70,7 +70,12 @@ export function summarize(trigger: HandoffTrigger, conversation: ConversationRow
     .join('. ');
 }
 
-export function buildPacket(trigger: HandoffTrigger, conversation: ConversationRow, transcript: MessageRow[]): HandoffPacket {
+export function buildPacket(
+  trigger: HandoffTrigger,
+  conversation: ConversationRow,
+  transcript: MessageRow[],
+  views: Array<{ articleId: string; at: Date }> = [],
+): HandoffPacket {
   return {
     version: 1,
     reason: trigger.reason,
@@ -96,6 +101,6 @@ export function buildPacket(trigger: HandoffTrigger, conversation: ConversationR
         text: m.text,
         citations: (m.citations ?? []).map((c) => ({ article_id: c.article_id, title: c.title, url: c.url })),
       })),
-    articles_opened: [],
+    articles_opened: views.map((v) => ({ article_id: v.articleId, at: v.at.toISOString() })),
   };
 }

@@ -85,7 +85,7 @@ handoffRouter
   })
   .openapi(resolveRoute, async (c) => {
     const body = c.req.valid('json');
-    const h = await resolveHandoff(c.var.deps, c.req.valid('param').id, currentStaff(c), { note: body.note, articleIds: body.article_ids });
+    const h = await resolveHandoff(c.var.deps, c.req.valid('param').id, currentStaff(c), { note: body.note, articleIds: body.article_ids, returnToBot: body.return_to_bot });
     return c.json(toHandoffJson(h, c.var.deps.clock.now()), 200);
   })
   .openapi(agentMessageRoute, async (c) => {

@@ -72,7 +72,11 @@ export const TransferBody = z
   .refine((b) => b.agent_id || b.queue, { message: 'Name an agent_id or a queue', path: ['agent_id'] })
   .openapi('Transfer');
 export const ResolveBody = z
-  .object({ note: z.string().trim().min(1, 'Say what was done').max(5000), article_ids: z.array(z.string().min(1).max(64)).max(20).default([]) })
+  .object({
+    note: z.string().trim().min(1, 'Say what was done').max(5000),
+    article_ids: z.array(z.string().min(1).max(64)).max(20).default([]),
+    return_to_bot: z.boolean().default(false).openapi({ description: 'Hand the conversation back to the bot, which answers the customer’s next message' }),
+  })
   .strict()
   .openapi('Resolve');
 export const EscalateBody = z.object({ note: z.string().max(2000).optional() }).strict().openapi('Escalate');

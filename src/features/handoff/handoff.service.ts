@@ -38,10 +38,11 @@ export function openHandoffStatements(
   deps: Deps,
   conversation: ConversationRow,
   transcript: MessageRow[],
+  views: Array<{ articleId: string; at: Date }>,
   trigger: HandoffTrigger,
 ): { row: HandoffRow; statements: [BatchItem<'sqlite'>, BatchItem<'sqlite'>] } {
   const now = deps.clock.now();
-  const packet = buildPacket(trigger, conversation, transcript);
+  const packet = buildPacket(trigger, conversation, transcript, views);
   const row: HandoffRow = {
     id: deps.newId(),
     conversationId: conversation.id,
@@ -255,7 +256,12 @@ export async function escalateHandoff(deps: Deps, id: string, actor: Staff, note
 }
 
 /** Closes the case with what was done; the customer is asked to rate it and a follow-up is due. */
-export async function resolveHandoff(deps: Deps, id: string, agent: Staff, input: { note: string; articleIds: string[] }): Promise<HandoffRow> {
+export async function resolveHandoff(
+  deps: Deps,
+  id: string,
+  agent: Staff,
+  input: { note: string; articleIds: string[]; returnToBot?: boolean | undefined },
+): Promise<HandoffRow> {
   await owned(deps, id, agent);
   const now = deps.clock.now();
   const [row] = await deps.db
@@ -265,10 +271,14 @@ export async function resolveHandoff(deps: Deps, id: string, agent: Staff, input
     .returning();
   if (!row) throw new AppError('conflict', `handoff: ${id} is not claimed`);
   await deps.db.batch([
-    deps.db.update(conversations).set({ status: 'resolved', updatedAt: now }).where(eq(conversations.id, row.conversationId)),
+    // Handing back to the bot: the customer's next question is answered by it at once.
+    deps.db
+      .update(conversations)
+      .set({ status: input.returnToBot ? 'bot' : 'resolved', failedTurns: 0, updatedAt: now })
+      .where(eq(conversations.id, row.conversationId)),
     deps.db.insert(followUps).values({ id: deps.newId(), handoffId: id, dueAt: addWorkingDays(deps.config.serviceCalendar, now, 3), createdAt: now }),
   ]);
-  deps.events.publish(conversationChannel(row.conversationId), { type: 'status', data: { status: 'resolved', rate: true } });
+  deps.events.publish(conversationChannel(row.conversationId), { type: 'status', data: { status: input.returnToBot ? 'bot' : 'resolved', rate: true } });
   await recordEvent(deps, row, 'resolved', agent.id);
   notifyWebhook(deps, 'handoff.resolved', row);
   return row;
