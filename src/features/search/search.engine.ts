@@ -353,6 +353,8 @@ export class SearchEngine {
   private groupByKey = new Map<string, number>();
   private groupKey: (string | undefined)[] = [];
   private groupCount: Int32Array = new Int32Array(0);
+  /** Per group: its live phrasings. */
+  private groupPhrasings: Int32Array = new Int32Array(0);
   private freeGroups: number[] = [];
   /** Recent filter masks (per article number: 1 when alive and passing the filter), for one index generation. */
   private keepCache = new Map<string, Uint8Array>();
@@ -423,7 +425,10 @@ export class SearchEngine {
       this.groupKey[group] = gk;
       this.groupCount = growI32(this.groupCount, group + 1);
       this.groupCount[group] = 0;
+      this.groupPhrasings = growI32(this.groupPhrasings, group + 1);
+      this.groupPhrasings[group] = 0;
     }
+    this.groupPhrasings[group]!++;
     this.phrasingGroup = growI32(this.phrasingGroup, p + 1);
     this.phrasingGroup[p] = group;
     this.livePhrasings++;
@@ -462,15 +467,11 @@ export class SearchEngine {
     this.phrasingGrams.drop(p);
     this.livePhrasings--;
     this.phrasingWordTotal -= this.phrasingLength[p]!;
-    if (this.groupCount[group] === 0 && this.groupKey[group] !== undefined && this.groupByKey.get(this.groupKey[group]!) === group) {
-      // the group may still hold other phrasings without owners only transiently; drop it when empty
-      let used = false;
-      for (const q of this.phrasingByKey.values()) if (this.phrasingGroup[q] === group) { used = true; break; }
-      if (!used) {
-        this.groupByKey.delete(this.groupKey[group]!);
-        this.groupKey[group] = undefined;
-        this.freeGroups.push(group);
-      }
+    // A group with no live phrasing left is forgotten (its number reused).
+    if (--this.groupPhrasings[group]! === 0) {
+      this.groupByKey.delete(this.groupKey[group]!);
+      this.groupKey[group] = undefined;
+      this.freeGroups.push(group);
     }
   }
 
