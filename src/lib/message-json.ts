@@ -42,3 +42,19 @@ export function toMessageJson(m: MessageRow) {
     handoff: m.decision === 'handoff' ? { reason: String(m.meta?.reason ?? ''), severity: String(m.meta?.severity ?? 'general') } : null,
   };
 }
+
+/** A new message row: only what differs from a plain visible message needs saying. */
+export function newMessage(fields: Pick<MessageRow, 'id' | 'conversationId' | 'role' | 'text' | 'createdAt'> & Partial<MessageRow>): MessageRow {
+  return {
+    replyToId: null,
+    idempotencyKey: null,
+    decision: null,
+    confidence: null,
+    citations: null,
+    choices: null,
+    meta: null,
+    internal: false,
+    authorId: null,
+    ...fields,
+  };
+}

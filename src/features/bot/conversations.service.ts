@@ -10,7 +10,7 @@ import { articles, articleViews, conversationFeedback, conversations, messages, 
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
-import { toMessageJson } from '../../lib/message-json.js';
+import { newMessage, toMessageJson } from '../../lib/message-json.js';
 import { summarizeWithModel } from '../handoff/handoff.summary.js';
 import { conversationChannel, notifyWebhook, openHandoffStatements, QUEUE_CHANNEL, reopenIfRecent } from '../handoff/handoff.service.js';
 
@@ -140,22 +140,14 @@ async function storeCustomerMessage(deps: Deps, conversation: ConversationRow, i
   if (conversation.messageCount >= deps.config.maxMessagesPerConversation) {
     throw new AppError('rate_limited', `bot: this conversation has reached ${deps.config.maxMessagesPerConversation} messages; please start a new one`);
   }
-  const row: MessageRow = {
+  const row = newMessage({
     id: deps.newId(),
     conversationId: conversation.id,
     role: 'customer',
     text: input.text,
-    replyToId: null,
     idempotencyKey: input.idempotencyKey ?? null,
-    decision: null,
-    confidence: null,
-    citations: null,
-    choices: null,
-    meta: null,
-    internal: false,
-    authorId: null,
     createdAt: deps.clock.now(),
-  };
+  });
   try {
     await deps.db.batch([
       deps.db.insert(messages).values(row),
@@ -177,22 +169,19 @@ async function storeCustomerMessage(deps: Deps, conversation: ConversationRow, i
 
 async function storeBotReply(deps: Deps, conversation: ConversationRow, to: MessageRow | null, turn: BotReply): Promise<MessageRow> {
   const now = deps.clock.now();
-  const row: MessageRow = {
+  const row = newMessage({
     id: deps.newId(),
     conversationId: conversation.id,
     role: 'bot',
     text: turn.text,
     replyToId: to?.id ?? null,
-    idempotencyKey: null,
     decision: turn.decision,
     confidence: Math.round(turn.confidence * 1000) / 1000,
     citations: turn.citations,
     choices: turn.choices,
     meta: turn.meta,
-    internal: false,
-    authorId: null,
     createdAt: now,
-  };
+  });
   const failed = turn.decision === 'fallback' || turn.meta.repeated === true || turn.meta.reason === 'repeated_failure';
   const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
     deps.db.insert(messages).values(row),

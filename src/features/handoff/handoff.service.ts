@@ -11,6 +11,7 @@ import type { Deps, Staff } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { hasRole } from '../auth/auth.service.js';
 import { addWorkingDays, addWorkingTime } from '../../lib/service-calendar.js';
+import { newMessage } from '../../lib/message-json.js';
 import { deliverWebhook } from '../../lib/webhooks.js';
 import { buildPacket, type HandoffTrigger } from './handoff.packet.js';
 
@@ -165,22 +166,16 @@ async function owned(deps: Deps, id: string, actor: Staff): Promise<HandoffRow> 
 export async function replyToHandoff(deps: Deps, id: string, agent: Staff, input: { text: string; internal: boolean }): Promise<MessageRow> {
   const handoff = await owned(deps, id, agent);
   const now = deps.clock.now();
-  const message: MessageRow = {
+  const message = newMessage({
     id: deps.newId(),
     conversationId: handoff.conversationId,
     role: 'agent',
     text: input.text,
-    replyToId: null,
-    idempotencyKey: null,
-    decision: null,
-    confidence: null,
-    citations: null,
-    choices: null,
     meta: { agent_name: agent.name },
     internal: input.internal,
     authorId: agent.id,
     createdAt: now,
-  };
+  });
   await deps.db.batch([
     deps.db.insert(messages).values(message),
     deps.db
