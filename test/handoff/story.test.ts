@@ -50,6 +50,9 @@ describe('the whole story', () => {
     // Resolve, rate, follow up.
     const resolved = await t.request(`/api/handoffs/${handoffId}/resolve`, { method: 'POST', token: owner.token, body: JSON.stringify({ note: 'Refund confirmed sent', article_ids: [detail.packet.bot_answers[0].citations[0].article_id] }) });
     expect(resolved.status).toBe(200);
+    const after = await (await t.request(`/api/conversations/${c.id}`, { headers: { 'X-Conversation-Token': c.token } })).json();
+    expect(after.messages.at(-1)).toMatchObject({ role: 'system' });
+    expect(after.messages.at(-1).text).toMatch(/Rate it 1–5/);
     const rate = (body: unknown) => t.request(`/api/conversations/${c.id}/rating`, { method: 'POST', headers: { 'X-Conversation-Token': c.token }, body: JSON.stringify(body) });
     expect((await problemOf(await rate({ rating: 6 }))).errors?.[0]?.path).toBe('body.rating');
     expect((await rate({ rating: 5, comment: 'Quick and kind' })).status).toBe(200);

@@ -265,7 +265,17 @@ export async function resolveHandoff(
     .where(and(eq(handoffs.id, id), eq(handoffs.status, 'claimed')))
     .returning();
   if (!row) throw new AppError('conflict', `handoff: ${id} is not claimed`);
+  // The customer is asked to rate the help they got (CSAT), in their language.
+  const ask = newMessage({
+    id: deps.newId(),
+    conversationId: row.conversationId,
+    role: 'system',
+    text: row.locale === 'zh' ? '问题已处理完毕。请为本次服务打分（1–5 分），也欢迎留下您的意见。' : 'Your case is resolved. How satisfied are you with the help you got? Rate it 1–5, with a comment if you like.',
+    meta: { kind: 'csat_request', handoff_id: row.id },
+    createdAt: now,
+  });
   await deps.db.batch([
+    deps.db.insert(messages).values(ask),
     // Handing back to the bot: the customer's next question is answered by it at once.
     deps.db
       .update(conversations)
@@ -273,6 +283,7 @@ export async function resolveHandoff(
       .where(eq(conversations.id, row.conversationId)),
     deps.db.insert(followUps).values({ id: deps.newId(), handoffId: id, dueAt: addWorkingDays(deps.config.serviceCalendar, now, 3), createdAt: now }),
   ]);
+  deps.events.publish(conversationChannel(row.conversationId), { type: 'message', id: ask.id, data: { id: ask.id } });
   deps.events.publish(conversationChannel(row.conversationId), { type: 'status', data: { status: input.returnToBot ? 'bot' : 'resolved', rate: true } });
   await recordEvent(deps, row, 'resolved', agent.id);
   notifyWebhook(deps, 'handoff.resolved', row);
