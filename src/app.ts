@@ -15,6 +15,7 @@ import { staffRouter } from './features/auth/staff.router.js';
 import { conversationsRouter } from './features/bot/conversations.router.js';
 import { aftercareRouter } from './features/handoff/aftercare.router.js';
 import { handoffRouter } from './features/handoff/handoff.router.js';
+import { editorRouter } from './features/editor/editor.router.js';
 import { healthRouter } from './features/health/health.router.js';
 import { metricsRouter } from './features/metrics/metrics.router.js';
 import { searchRouter } from './features/search/search.router.js';
@@ -76,6 +77,7 @@ export function createApp(options: CreateAppOptions) {
 
   app.route('/', healthRouter);
   app.route('/', articlesRouter);
+  app.route('/', editorRouter);
   app.route('/', staffRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);

@@ -34,7 +34,7 @@ describe('errors are RFC 9457 problem+json', () => {
     const t = await createTestApp();
     const res = await t.request('/api/articles', { method: 'DELETE' });
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(res.headers.get('allow')).toBe('GET, HEAD, POST');
     await problemOf(res);
     const res2 = await t.request('/api/articles/en/some-slug', { method: 'POST', body: '{}' });
     expect(res2.status).toBe(405);

@@ -46,6 +46,15 @@ export const articles = sqliteTable(
     /** Hash of the content fields: lets `knowledge/` imports skip unchanged files. */
     contentHash: text('content_hash').notNull(),
     publishedAt: timestamp('published_at'),
+    /** Scheduled publication: the article goes live at this time (checked on read and by a tick). */
+    publishAt: timestamp('publish_at'),
+    /**
+     * A staged edit of a published article: the revision holding the new content while the live
+     * version stays visible, until it is published.
+     */
+    pendingRevisionId: text('pending_revision_id'),
+    /** Set when the source translation changed after this one was last updated. */
+    translationOutdated: integer('translation_outdated', { mode: 'boolean' }).notNull().default(false),
     createdBy: text('created_by'),
     updatedBy: text('updated_by'),
     createdAt: timestamp('created_at').notNull(),

@@ -34,3 +34,11 @@ export const auditLog = sqliteTable(
 );
 
 export type StaffRow = typeof staffUsers.$inferSelect;
+
+/** Workspace settings (key → JSON value), e.g. `review_required`. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at').notNull(),
+});

@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { jsonContent, pickProblems, ProblemSchema } from '../../lib/openapi.js';
+import { CreateArticleBody, EditorArticleSchema, IdParams, IfMatchHeaders, RevisionSchema, UpdateArticleBody } from './editor.schemas.js';
+
+const tags = ['Editing'];
+const security: Array<Record<string, string[]>> = [{ bearer: [] }];
+const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const withEtag = (description: string) => ({ ...jsonContent(EditorArticleSchema, description), headers: z.object({ ETag: z.string() }) });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+export const createArticleRoute = createRoute({
+  method: 'post',
+  path: '/api/articles',
+  tags,
+  security,
+  summary: 'Create a draft article (editor)',
+  request: { body: jsonBody(CreateArticleBody) },
+  responses: { 201: withEtag('Created as a draft'), ...pickProblems(400, 401, 403, 404, 409, 413, 422) },
+});
+
+export const getEditorArticleRoute = createRoute({
+  method: 'get',
+  path: '/api/editor/articles/{id}',
+  tags,
+  security,
+  summary: 'An article as editors see it: live and working content, version (editor)',
+  request: { params: IdParams },
+  responses: { 200: withEtag('The article'), ...pickProblems(401, 403, 404, 422) },
+});
+
+export const updateArticleRoute = createRoute({
+  method: 'patch',
+  path: '/api/articles/{id}',
+  tags,
+  security,
+  summary: 'Save an edit (editor); needs If-Match',
+  description: 'A draft changes in place. A published article keeps its live version; the edit is staged until published. 428 without If-Match; 412 with the current version when someone saved first.',
+  request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(UpdateArticleBody) },
+  responses: {
+    200: withEtag('Saved'),
+    412: problem('Someone else saved first; `current_version` says which version is current'),
+    428: problem('If-Match is required'),
+    ...pickProblems(400, 401, 403, 404, 409, 413, 422),
+  },
+});
+
+export const publishArticleRoute = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/publish',
+  tags,
+  security,
+  summary: 'Publish the working content (editor; a second editor when review is required)',
+  request: { params: IdParams, headers: IfMatchHeaders },
+  responses: { 200: withEtag('Live, searchable and used by the bot'), 412: problem('Someone else saved first'), ...pickProblems(400, 401, 403, 404, 422) },
+});
+
+export const revisionsRoute = createRoute({
+  method: 'get',
+  path: '/api/editor/articles/{id}/revisions',
+  tags,
+  security,
+  summary: 'Every saved version, newest first (editor)',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(z.object({ items: z.array(RevisionSchema) }), 'Revisions'), ...pickProblems(401, 403, 404, 422) },
+});

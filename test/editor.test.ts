@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, settings } from '../src/db/schema/index.js';
+import { createStaffToken, createTestApp, insertCategory, problemOf } from './helpers.js';
+
+async function setup() {
+  const t = await createTestApp();
+  await insertCategory(t.deps.db, 'orders');
+  const ed1 = await createStaffToken(t.deps, 'editor', 'Editor One');
+  const ed2 = await createStaffToken(t.deps, 'editor', 'Editor Two');
+  const agent = await createStaffToken(t.deps, 'agent');
+  const create = (body: Record<string, unknown>, token = ed1.token) =>
+    t.request('/api/articles', { method: 'POST', token, body: JSON.stringify({ locale: 'en', slug: 'gift-wrap', title: 'Can you gift-wrap my order?', body: 'Yes: choose gift wrap at checkout for ¥10.', category: 'orders', ...body }) });
+  const patch = (id: string, version: string | undefined, body: Record<string, unknown>, token = ed1.token) =>
+    t.request(`/api/articles/${id}`, { method: 'PATCH', token, headers: version === undefined ? {} : { 'If-Match': version }, body: JSON.stringify(body) });
+  const publish = (id: string, token = ed1.token) => t.request(`/api/articles/${id}/publish`, { method: 'POST', token });
+  const search = async (q: string) => (await t.request(`/api/search?q=${encodeURIComponent(q)}&locale=en`)).json();
+  return { ...t, ed1, ed2, agent, create, patch, publish, search };
+}
+
+describe('editing articles', () => {
+  it('takes a draft to published, found by search right after', async () => {
+    const t = await setup();
+    const res = await t.create({ questions: ['do you wrap gifts'] });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('etag')).toBe('"1"');
+    const draft = await res.json();
+    expect(draft).toMatchObject({ status: 'draft', version: 1 });
+    expect((await t.search('gift wrap')).total).toBe(0);
+    const live = await t.publish(draft.id);
+    expect(live.status).toBe(200);
+    expect((await live.json()).status).toBe('published');
+    expect((await t.search('gift wrap')).results[0].slug).toBe('gift-wrap');
+  });
+
+  it('stages edits of a published article: the live version stays until the new one is published', async () => {
+    const t = await setup();
+    const { id } = await (await t.create({})).json();
+    await t.publish(id);
+    const edited = await t.patch(id, '2', { body: 'Yes: gift wrap now costs ¥15 and includes a card.', change_note: 'new price' });
+    expect(edited.status).toBe(200);
+    const e = await edited.json();
+    expect(e).toMatchObject({ version: 3, has_pending_changes: true });
+    expect(e.live.body).toContain('¥10');
+    expect(e.working.body).toContain('¥15');
+    const pub = await (await t.request('/api/articles/en/gift-wrap')).json();
+    expect(pub.markdown).toContain('¥10');
+    await t.publish(id);
+    expect((await (await t.request('/api/articles/en/gift-wrap')).json()).markdown).toContain('¥15');
+    expect((await t.search('card')).results[0].slug).toBe('gift-wrap');
+    const revisions = await (await t.request(`/api/editor/articles/${id}/revisions`, { token: t.ed1.token })).json();
+    expect(revisions.items.map((r: { version: number }) => r.version)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('of two editors racing on the same version, one wins and the other gets 412 with the current version', async () => {
+    const t = await setup();
+    const { id } = await (await t.create({})).json();
+    const [a, b] = await Promise.all([t.patch(id, '"1"', { title: 'Title from A' }), t.patch(id, 'W/"1"', { title: 'Title from B' }, t.ed2.token)]);
+    expect([a.status, b.status].sort()).toEqual([200, 412]);
+    const loser = a.status === 412 ? a : b;
+    const p = await problemOf(loser);
+    expect(p).toMatchObject({ status: 412, current_version: 2 });
+    const winner = await (await (a.status === 200 ? a : b)).json();
+    const now = await (await t.request(`/api/editor/articles/${id}`, { token: t.ed1.token })).json();
+    expect(now.working.title).toBe(winner.working.title);
+  });
+
+  it('needs If-Match, rejects bad input with the field named, and changes nothing then', async () => {
+    const t = await setup();
+    const { id } = await (await t.create({})).json();
+    expect((await t.patch(id, undefined, { title: 'x' })).status).toBe(428);
+    const bad = await t.patch(id, 'yesterday', { title: 'x' });
+    expect((await problemOf(bad)).errors?.[0]?.path).toBe('header.if-match');
+    const cat = await t.patch(id, '1', { category: 'nowhere' });
+    expect((await problemOf(cat)).errors?.[0]?.path).toBe('body.category');
+    const dup = await t.create({});
+    expect(dup.status).toBe(409);
+    expect((await problemOf(dup)).errors?.[0]?.path).toBe('body.slug');
+    const locale = await t.create({ slug: 'other', locale: 'fr' });
+    expect((await problemOf(locale)).errors?.[0]?.path).toBe('body.locale');
+    const big = await t.create({ slug: 'big', body: 'x'.repeat(100_001) });
+    expect([413, 422]).toContain(big.status);
+    const after = await (await t.request(`/api/editor/articles/${id}`, { token: t.ed1.token })).json();
+    expect(after).toMatchObject({ version: 1, working: { title: 'Can you gift-wrap my order?', category: 'orders' } });
+    expect((await t.create({ slug: 'by-agent' }, t.agent.token)).status).toBe(403);
+  });
+
+  it('with review required, a second editor must publish; every change is audited', async () => {
+    const t = await setup();
+    await t.deps.db.insert(settings).values({ key: 'review_required', value: true, updatedAt: new Date() });
+    const { id } = await (await t.create({})).json();
+    expect((await t.publish(id)).status).toBe(403);
+    expect((await t.publish(id, t.ed2.token)).status).toBe(200);
+    const actions = (await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((a) => a.action);
+    expect(actions).toEqual(['article.create', 'article.publish']);
+  });
+});
