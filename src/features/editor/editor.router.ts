@@ -27,9 +27,10 @@ async function editorJson(c: Context<AppEnv>, a: ArticleRow) {
 }
 
 export const editorRouter = createRouter();
-// Editing is for editors; reading public articles stays open (articles router).
-editorRouter.on(['POST', 'PATCH'], '/api/articles', requireRole('editor'));
-editorRouter.on(['POST', 'PATCH'], '/api/articles/*', requireRole('editor'));
+// Writing articles is for editors; reading them stays open (articles router).
+const editorsWrite = requireRole('editor');
+// Only the methods that have editor routes: anything else falls through to 404/405.
+editorRouter.use('/api/articles/*', (c, next) => (c.req.method === 'POST' || c.req.method === 'PATCH' ? editorsWrite(c, next) : next()));
 editorRouter.use('/api/editor/*', requireRole('editor'));
 
 editorRouter
