@@ -1,9 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, pickProblems, ProblemSchema } from '../../lib/openapi.js';
+import { requireRole } from '../auth/auth.middleware.js';
 import { CreateArticleBody, EditorArticleSchema, IdParams, IfMatchHeaders, RevisionSchema, UpdateArticleBody } from './editor.schemas.js';
 
 const tags = ['Editing'];
 const security: Array<Record<string, string[]>> = [{ bearer: [] }];
+// On the routes themselves, so a wrong method or path still gets 404/405 rather than 401.
+const middleware = requireRole('editor');
 const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const withEtag = (description: string) => ({ ...jsonContent(EditorArticleSchema, description), headers: z.object({ ETag: z.string() }) });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -13,6 +16,7 @@ export const createArticleRoute = createRoute({
   path: '/api/articles',
   tags,
   security,
+  middleware,
   summary: 'Create a draft article (editor)',
   request: { body: jsonBody(CreateArticleBody) },
   responses: { 201: withEtag('Created as a draft'), ...pickProblems(400, 401, 403, 404, 409, 413, 422) },
@@ -23,6 +27,7 @@ export const getEditorArticleRoute = createRoute({
   path: '/api/editor/articles/{id}',
   tags,
   security,
+  middleware,
   summary: 'An article as editors see it: live and working content, version (editor)',
   request: { params: IdParams },
   responses: { 200: withEtag('The article'), ...pickProblems(401, 403, 404, 422) },
@@ -33,6 +38,7 @@ export const updateArticleRoute = createRoute({
   path: '/api/articles/{id}',
   tags,
   security,
+  middleware,
   summary: 'Save an edit (editor); needs If-Match',
   description: 'A draft changes in place. A published article keeps its live version; the edit is staged until published. 428 without If-Match; 412 with the current version when someone saved first.',
   request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(UpdateArticleBody) },
@@ -49,6 +55,7 @@ export const publishArticleRoute = createRoute({
   path: '/api/articles/{id}/publish',
   tags,
   security,
+  middleware,
   summary: 'Publish the working content (editor; a second editor when review is required)',
   request: { params: IdParams, headers: IfMatchHeaders },
   responses: { 200: withEtag('Live, searchable and used by the bot'), 412: problem('Someone else saved first'), ...pickProblems(400, 401, 403, 404, 422) },
@@ -59,6 +66,7 @@ export const revisionsRoute = createRoute({
   path: '/api/editor/articles/{id}/revisions',
   tags,
   security,
+  middleware,
   summary: 'Every saved version, newest first (editor)',
   request: { params: IdParams },
   responses: { 200: jsonContent(z.object({ items: z.array(RevisionSchema) }), 'Revisions'), ...pickProblems(401, 403, 404, 422) },
