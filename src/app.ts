@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -16,6 +17,7 @@ import { conversationsRouter } from './features/bot/conversations.router.js';
 import { aftercareRouter } from './features/handoff/aftercare.router.js';
 import { handoffRouter } from './features/handoff/handoff.router.js';
 import { editorRouter } from './features/editor/editor.router.js';
+import { publishDue } from './features/editor/editor.workflow.js';
 import { healthRouter } from './features/health/health.router.js';
 import { metricsRouter } from './features/metrics/metrics.router.js';
 import { searchRouter } from './features/search/search.router.js';
@@ -42,6 +44,11 @@ function problemResponse(c: Context<AppEnv>, error: AppError, headers: Record<st
     'Content-Type': 'application/problem+json; charset=utf-8',
   });
 }
+
+const publishDueOnRead = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method === 'GET') await publishDue(c.var.deps, { everyMs: 30_000 });
+  await next();
+});
 
 /** Builds the whole product as one Hono app; knows nothing of the runtime it runs on. */
 export function createApp(options: CreateAppOptions) {
@@ -74,6 +81,9 @@ export function createApp(options: CreateAppOptions) {
     })(c, next),
   );
   app.use(identifyStaff);
+  // Scheduled articles go live when they are due, checked on reads (at most every 30 s): no cron.
+  app.use('/api/articles/*', publishDueOnRead);
+  app.use('/api/search/*', publishDueOnRead);
 
   app.route('/', healthRouter);
   app.route('/', articlesRouter);

@@ -95,3 +95,49 @@ describe('editing articles', () => {
     expect(actions).toEqual(['article.create', 'article.publish']);
   });
 });
+
+describe('workflow', () => {
+  it('submits, restores an old version as a new one, diffs, archives', async () => {
+    const t = await setup();
+    const { id } = await (await t.create({})).json();
+    await t.patch(id, '1', { title: 'Gift wrapping', body: 'Choose gift wrap at checkout: ¥12.' });
+    const diff = await (await t.request(`/api/editor/articles/${id}/diff?from=1&to=2`, { token: t.ed1.token })).json();
+    expect(Object.keys(diff.changes).sort()).toEqual(['body', 'title']);
+    expect(diff.changes.title).toContain('-Can you gift-wrap my order?');
+    expect(diff.changes.title).toContain('+Gift wrapping');
+    const restored = await t.request(`/api/articles/${id}/restore`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"2"' }, body: JSON.stringify({ version: 1 }) });
+    expect(restored.status).toBe(200);
+    expect(await restored.json()).toMatchObject({ version: 3, working: { title: 'Can you gift-wrap my order?' } });
+    const revisions = await (await t.request(`/api/editor/articles/${id}/revisions`, { token: t.ed1.token })).json();
+    expect(revisions.items[0]).toMatchObject({ version: 3, change_note: 'Restored version 1' });
+    const submitted = await t.request(`/api/articles/${id}/submit`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"3"' } });
+    expect((await submitted.json()).status).toBe('in_review');
+    const again = await t.request(`/api/articles/${id}/submit`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"4"' } });
+    expect(again.status).toBe(409);
+    await t.publish(id);
+    expect((await t.search('gift')).total).toBe(1);
+    const archived = await t.request(`/api/articles/${id}/archive`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"5"' } });
+    expect((await archived.json()).status).toBe('archived');
+    expect((await t.search('gift')).total).toBe(0);
+  });
+
+  it('publishes a scheduled article when it is due, without a cron', async () => {
+    const t = await setup();
+    const { id } = await (await t.create({})).json();
+    const past = await t.request(`/api/articles/${id}/schedule`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"1"' }, body: JSON.stringify({ publish_at: '2020-01-01T00:00:00Z' }) });
+    expect((await problemOf(past)).errors?.[0]?.path).toBe('body.publish_at');
+    const res = await t.request(`/api/articles/${id}/schedule`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"1"' }, body: JSON.stringify({ publish_at: '2026-11-20T12:00:00+08:00' }) });
+    expect(res.status).toBe(200);
+    expect((await t.search('gift wrap')).total).toBe(0);
+    t.clock.set('2026-11-20T12:00:01+08:00');
+    expect((await t.search('gift wrap')).results[0]?.slug).toBe('gift-wrap');
+  });
+
+  it('previews markdown safely without saving', async () => {
+    const t = await setup();
+    const res = await t.request('/api/articles/preview', { method: 'POST', token: t.ed1.token, body: JSON.stringify({ body: '**Hi** <script>alert(1)</script><img src=x onerror=alert(1)>' }) });
+    const { html } = await res.json();
+    expect(html).toContain('<strong>Hi</strong>');
+    expect(html).not.toMatch(/<script|onerror/);
+  });
+});

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app.js';
 import { ensureBootstrapAdmin } from '../features/auth/auth.service.js';
 import { importKnowledge, isKnowledgeBaseEmpty } from '../features/knowledge/knowledge.service.js';
+import { publishDue } from '../features/editor/editor.workflow.js';
 import { purgeSearchLog } from '../features/search/search.log.js';
 import { readKnowledgeDir } from './knowledge-files.js';
 import { openNodeDeps } from './node-deps.js';
@@ -30,6 +31,9 @@ async function main() {
   };
   const housekeeping = setInterval(() => void purge().catch((e: unknown) => log.error('purge failed', { error: String(e) })), 3_600_000);
   housekeeping.unref();
+  // Scheduled articles also go live on this tick, not only when someone reads.
+  const scheduler = setInterval(() => void publishDue(deps).catch((e: unknown) => log.error('scheduled publishing failed', { error: String(e) })), 30_000);
+  scheduler.unref();
   void purge();
 
   const app = createApp({ resolveDeps: () => deps });
@@ -57,6 +61,7 @@ async function main() {
 
   const shutdown = () => {
     clearInterval(housekeeping);
+    clearInterval(scheduler);
     server.close(() => {
       client.close();
       process.exit(0);

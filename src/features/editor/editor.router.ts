@@ -3,7 +3,21 @@ import type { ArticleRow } from '../../db/schema/index.js';
 import type { AppEnv } from '../../deps.js';
 import { createRouter } from '../../lib/openapi.js';
 import { currentStaff } from '../auth/auth.middleware.js';
-import { createArticleRoute, getEditorArticleRoute, publishArticleRoute, revisionsRoute, updateArticleRoute } from './editor.routes.js';
+import {
+  archiveRoute,
+  createArticleRoute,
+  diffRoute,
+  getEditorArticleRoute,
+  previewRoute,
+  publishArticleRoute,
+  restoreRoute,
+  revisionsRoute,
+  scheduleRoute,
+  submitRoute,
+  updateArticleRoute,
+} from './editor.routes.js';
+import { diffRevisions, restoreRevision, schedulePublish, transition } from './editor.workflow.js';
+import { renderMarkdown } from '../../lib/markdown.js';
 import { createArticle, getArticleById, listRevisions, parseIfMatch, publishArticle, staged, updateArticle, type ArticleContent } from './editor.service.js';
 
 const contentJson = (c: ArticleContent) => ({ slug: c.slug, kind: c.kind, title: c.title, summary: c.summary, body: c.body, questions: c.questions, tags: c.tags, category: c.category, audience: c.audience });
@@ -53,4 +67,26 @@ editorRouter
       { items: rows.map((r) => ({ id: r.id, version: r.version, status: r.status, title: r.title, change_note: r.changeNote, created_by: r.createdBy, created_at: r.createdAt.toISOString() })) },
       200,
     );
-  });
+  })
+  .openapi(submitRoute, async (c) => {
+    const row = await transition(c.var.deps, c.req.valid('param').id, 'submit', parseIfMatch(c.req.valid('header')['if-match']), currentStaff(c));
+    return c.json(await editorJson(c, row), 200);
+  })
+  .openapi(archiveRoute, async (c) => {
+    const row = await transition(c.var.deps, c.req.valid('param').id, 'archive', parseIfMatch(c.req.valid('header')['if-match']), currentStaff(c));
+    return c.json(await editorJson(c, row), 200);
+  })
+  .openapi(scheduleRoute, async (c) => {
+    const at = new Date(c.req.valid('json').publish_at);
+    const row = await schedulePublish(c.var.deps, c.req.valid('param').id, at, parseIfMatch(c.req.valid('header')['if-match']), currentStaff(c));
+    return c.json(await editorJson(c, row), 200);
+  })
+  .openapi(restoreRoute, async (c) => {
+    const row = await restoreRevision(c.var.deps, c.req.valid('param').id, c.req.valid('json').version, parseIfMatch(c.req.valid('header')['if-match']), currentStaff(c));
+    return c.json(await editorJson(c, row), 200);
+  })
+  .openapi(diffRoute, async (c) => {
+    const { from, to } = c.req.valid('query');
+    return c.json(await diffRevisions(c.var.deps, c.req.valid('param').id, from, to), 200);
+  })
+  .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200));

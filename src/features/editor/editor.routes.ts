@@ -71,3 +71,65 @@ export const revisionsRoute = createRoute({
   request: { params: IdParams },
   responses: { 200: jsonContent(z.object({ items: z.array(RevisionSchema) }), 'Revisions'), ...pickProblems(401, 403, 404, 422) },
 });
+
+const workflow = (path: 'submit' | 'archive', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/api/articles/{id}/${path}`,
+    tags,
+    security,
+    middleware,
+    summary,
+    request: { params: IdParams, headers: IfMatchHeaders },
+    responses: { 200: withEtag('Moved'), 412: problem('Someone else saved first'), 428: problem('If-Match is required'), ...pickProblems(400, 401, 403, 404, 409, 422) },
+  });
+
+export const submitRoute = workflow('submit', 'Submit a draft for review (editor)');
+export const archiveRoute = workflow('archive', 'Archive: no longer shown, searched or used by the bot (editor)');
+
+export const scheduleRoute = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/schedule',
+  tags,
+  security,
+  middleware,
+  summary: 'Publish at a future time (editor)',
+  request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(z.object({ publish_at: z.iso.datetime({ offset: true }) }).strict()) },
+  responses: { 200: withEtag('Scheduled'), 412: problem('Someone else saved first'), 428: problem('If-Match is required'), ...pickProblems(400, 401, 403, 404, 422) },
+});
+
+export const restoreRoute = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/restore',
+  tags,
+  security,
+  middleware,
+  summary: 'Restore an old version as a new one (editor)',
+  request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(z.object({ version: z.number().int().min(1) }).strict()) },
+  responses: { 200: withEtag('Restored (staged when the article is live)'), 412: problem('Someone else saved first'), 428: problem('If-Match is required'), ...pickProblems(400, 401, 403, 404, 409, 422) },
+});
+
+export const diffRoute = createRoute({
+  method: 'get',
+  path: '/api/editor/articles/{id}/diff',
+  tags,
+  security,
+  middleware,
+  summary: 'Compare two versions: unified diff of title, body and questions (editor)',
+  request: { params: IdParams, query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }) },
+  responses: {
+    200: jsonContent(z.object({ from: z.number().int(), to: z.number().int(), changes: z.record(z.string(), z.array(z.string())) }), 'Changed fields with their diff lines'),
+    ...pickProblems(401, 403, 404, 422),
+  },
+});
+
+export const previewRoute = createRoute({
+  method: 'post',
+  path: '/api/articles/preview',
+  tags,
+  security,
+  middleware,
+  summary: 'Render markdown as it will be shown, without saving (editor)',
+  request: { body: jsonBody(z.object({ body: z.string().max(100_000) }).strict()) },
+  responses: { 200: jsonContent(z.object({ html: z.string() }), 'Sanitised HTML'), ...pickProblems(400, 401, 403, 413, 422) },
+});

@@ -149,11 +149,12 @@ export async function reviewRequired(deps: Pick<Deps, 'db'>): Promise<boolean> {
  * searchable and usable by the bot at once. Translations of a changed article are flagged
  * outdated. With review required, the last author cannot publish their own change.
  */
-export async function publishArticle(deps: Deps, id: string, expectedVersion: number | undefined, actor: Staff): Promise<ArticleRow> {
+export async function publishArticle(deps: Deps, id: string, expectedVersion: number | undefined, actor: Staff, options: { scheduled?: boolean } = {}): Promise<ArticleRow> {
   const current = await getArticleById(deps, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw stale(current);
   const content = await staged(deps, current);
-  if (await reviewRequired(deps)) {
+  // A scheduled publication was checked when it was scheduled.
+  if (!options.scheduled && (await reviewRequired(deps))) {
     const [lastEdit] = await deps.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, id)).orderBy(desc(articleRevisions.version)).limit(1);
     if (lastEdit?.createdBy === actor.id) {
       throw new AppError('forbidden', 'editor: review is required — another editor must publish your change');
@@ -185,7 +186,7 @@ export async function publishArticle(deps: Deps, id: string, expectedVersion: nu
       .update(articles)
       .set({ translationOutdated: changed })
       .where(and(eq(articles.translationGroup, saved.translationGroup), ne(articles.id, id), eq(articles.translationOutdated, false))),
-    auditStatement(deps.db, now, { actorId: actor.id, action: 'article.publish', entityType: 'article', entityId: id, summary: `${saved.locale}/${saved.slug} v${version}` }),
+    auditStatement(deps.db, now, { actorId: actor.id, action: options.scheduled ? 'article.publish_scheduled' : 'article.publish', entityType: 'article', entityId: id, summary: `${saved.locale}/${saved.slug} v${version}` }),
   ]);
   deps.search.apply(saved);
   return saved;
