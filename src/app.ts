@@ -17,6 +17,7 @@ import { conversationsRouter } from './features/bot/conversations.router.js';
 import { aftercareRouter } from './features/handoff/aftercare.router.js';
 import { handoffRouter } from './features/handoff/handoff.router.js';
 import { editorRouter } from './features/editor/editor.router.js';
+import { learningRouter } from './features/editor/learning.router.js';
 import { publishDue } from './features/editor/editor.workflow.js';
 import { healthRouter } from './features/health/health.router.js';
 import { metricsRouter } from './features/metrics/metrics.router.js';
@@ -88,6 +89,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', healthRouter);
   app.route('/', articlesRouter);
   app.route('/', editorRouter);
+  app.route('/', learningRouter);
   app.route('/', staffRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);

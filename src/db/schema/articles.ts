@@ -99,3 +99,18 @@ export type NewArticleRow = typeof articles.$inferInsert;
 export type CategoryRow = typeof categories.$inferSelect;
 export type RevisionRow = typeof articleRevisions.$inferSelect;
 
+
+/** "Was this helpful?" from readers, per article. */
+export const articleFeedback = sqliteTable(
+  'article_feedback',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    helpful: integer('helpful', { mode: 'boolean' }).notNull(),
+    comment: text('comment'),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [index('article_feedback_article_idx').on(t.articleId, t.at)],
+);
