@@ -1,6 +1,6 @@
 /**
  * Imports `knowledge/` (or another folder) into the database named by DATABASE_URL:
- *   npm run kb:import [-- --dir path/to/knowledge]
+ *   npm run kb:import [-- --dir path/to/knowledge] [--dry-run]
  * Unchanged files are skipped; changed ones update their article; bad files are listed with
  * the field at fault and the rest still import. Exits 1 when any file was rejected.
  */
@@ -10,10 +10,13 @@ import { readKnowledgeDir } from '../src/runtime/knowledge-files.js';
 import { openNodeDeps } from '../src/runtime/node-deps.js';
 
 async function main() {
-  const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
   const { deps, client } = await openNodeDeps({ ...process.env, LOG_LEVEL: 'warn' });
   try {
-    const report = await importKnowledge(deps, await readKnowledgeDir(values.dir));
+    const dryRun = values['dry-run'] === true;
+    const report = await importKnowledge(deps, { ...(await readKnowledgeDir(values.dir)), dryRun });
+    for (const change of report.changes) console.log(`  ${dryRun ? 'would ' : ''}${change.action} ${change.article}  (${change.path})`);
+    console.log(dryRun ? '(dry run: nothing was written)' : '');
     console.log(
       `categories: ${report.categories}  created: ${report.created}  updated: ${report.updated}  unchanged: ${report.unchanged}  rejected: ${report.failed.length}`,
     );

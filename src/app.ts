@@ -16,6 +16,7 @@ import { staffRouter } from './features/auth/staff.router.js';
 import { conversationsRouter } from './features/bot/conversations.router.js';
 import { aftercareRouter } from './features/handoff/aftercare.router.js';
 import { handoffRouter } from './features/handoff/handoff.router.js';
+import { auditRouter } from './features/audit/audit.router.js';
 import { editorRouter } from './features/editor/editor.router.js';
 import { learningRouter } from './features/editor/learning.router.js';
 import { publishDue } from './features/editor/editor.workflow.js';
@@ -90,6 +91,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', articlesRouter);
   app.route('/', editorRouter);
   app.route('/', learningRouter);
+  app.route('/', auditRouter);
   app.route('/', staffRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);

@@ -141,3 +141,16 @@ describe('workflow', () => {
     expect(html).not.toMatch(/<script|onerror/);
   });
 });
+
+describe('audit log', () => {
+  it('lets admins read who changed what, filtered', async () => {
+    const t = await setup();
+    const admin = await createStaffToken(t.deps, 'admin');
+    const { id } = await (await t.create({})).json();
+    await t.patch(id, '1', { title: 'Gift wrapping' });
+    expect((await t.request('/api/admin/audit', { token: t.ed1.token })).status).toBe(403);
+    const res = await (await t.request(`/api/admin/audit?entity_type=article&entity_id=${id}`, { token: admin.token })).json();
+    expect(res.items.map((a: { action: string }) => a.action)).toEqual(['article.update', 'article.create']);
+    expect(res.items[0]).toMatchObject({ actor_id: t.ed1.staff.id, summary: 'changed title' });
+  });
+});

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../features/knowledge/knowledge.service.js';
@@ -27,4 +27,18 @@ export async function readKnowledgeDir(dir: string = KNOWLEDGE_DIR): Promise<{
     ...(categoriesText === undefined ? {} : { categoriesFile: { path: 'categories.yaml', text: categoriesText } }),
     articleFiles,
   };
+}
+
+/** Writes knowledge files under `dir` (creating folders); returns how many files changed. */
+export async function writeKnowledgeDir(dir: string, files: SourceFile[]): Promise<number> {
+  let changed = 0;
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    const before = await readFile(target, 'utf8').catch(() => undefined);
+    if (before === file.text) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.text, 'utf8');
+    changed++;
+  }
+  return changed;
 }

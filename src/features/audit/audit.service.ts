@@ -27,7 +27,7 @@ export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<
   await auditStatement(db, at, entry);
 }
 
-export type AuditFilter = { entityType?: string; entityId?: string; from?: Date; to?: Date; limit?: number };
+export type AuditFilter = { entityType?: string | undefined; entityId?: string | undefined; from?: Date | undefined; to?: Date | undefined; limit?: number };
 
 export async function listAudit(db: Db, filter: AuditFilter = {}) {
   const conditions: SQL[] = [];

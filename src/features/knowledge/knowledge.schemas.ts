@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARTICLE_KINDS, AUDIENCES, LOCALES } from '../../db/schema/index.js';
+import { ARTICLE_KINDS, ARTICLE_STATUSES, AUDIENCES, LOCALES } from '../../db/schema/index.js';
 
 const slug = z
   .string()
@@ -18,7 +18,7 @@ export const ArticleFrontmatterSchema = z
     kind: z.enum(ARTICLE_KINDS).default('faq'),
     category: slug,
     audience: z.enum(AUDIENCES).default('public'),
-    status: z.enum(['published', 'draft']).default('published'),
+    status: z.enum(ARTICLE_STATUSES).default('published'),
     tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
     questions: z.array(z.string().trim().min(1).max(300)).max(500).default([]),
   })

@@ -28,6 +28,8 @@ export type ImportReport = {
   unchanged: number;
   categories: number;
   failed: FileProblem[];
+  /** What the import did (or, with dryRun, would do), file by file. */
+  changes: Array<{ path: string; action: 'create' | 'update'; article: string }>;
 };
 
 // gray-matter finds the frontmatter; the maintained `yaml` package (YAML 1.2) parses it.
@@ -91,11 +93,11 @@ const definedEntries = (record: Partial<Record<string, string>>) =>
  */
 export async function importKnowledge(
   deps: Pick<Deps, 'db' | 'clock' | 'newId'>,
-  input: { categoriesFile?: SourceFile; articleFiles: SourceFile[]; actorId?: string | null },
+  input: { categoriesFile?: SourceFile; articleFiles: SourceFile[]; actorId?: string | null; dryRun?: boolean },
 ): Promise<ImportReport> {
   const { db } = deps;
   const now = deps.clock.now();
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, categories: 0, failed: [] };
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, categories: 0, failed: [], changes: [] };
   const statements: BatchItem<'sqlite'>[] = [];
 
   let fileCategories: CategoriesFile = [];
@@ -133,11 +135,11 @@ export async function importKnowledge(
     parsed.push(article);
   }
 
-  const existing = new Map<string, Pick<ArticleRow, 'id' | 'contentHash' | 'version' | 'publishedAt'>>();
+  const existing = new Map<string, ArticleRow>();
   const slugs = [...new Set(parsed.map((a) => a.slug))];
   for (let i = 0; i < slugs.length; i += 500) {
     const rows = await db
-      .select({ id: articles.id, slug: articles.slug, locale: articles.locale, contentHash: articles.contentHash, version: articles.version, publishedAt: articles.publishedAt })
+      .select()
       .from(articles)
       .where(inArray(articles.slug, slugs.slice(i, i + 500)));
     for (const row of rows) existing.set(`${row.locale}/${row.slug}`, row);
@@ -146,7 +148,8 @@ export async function importKnowledge(
   for (const article of parsed) {
     const hash = await contentHash(article);
     const current = existing.get(`${article.locale}/${article.slug}`);
-    if (current?.contentHash === hash) {
+    // Compared with what the row holds now (editors may have changed it since the last import).
+    if (current && (await contentHash(asFrontmatter(current))) === hash) {
       report.unchanged++;
       continue;
     }
@@ -164,7 +167,8 @@ export async function importKnowledge(
       audience: article.audience,
       status: article.status,
     };
-    const publishedAt = article.status === 'published' ? (current?.publishedAt ?? now) : null;
+    const publishedAt = article.status === 'published' ? (current?.publishedAt ?? now) : (current?.publishedAt ?? null);
+    report.changes.push({ path: article.path, action: current ? 'update' : 'create', article: `${article.locale}/${article.slug}` });
     const fields = { ...content, translationGroup: article.translation ?? article.slug, contentHash: hash, version, publishedAt, updatedBy: input.actorId ?? null, updatedAt: now };
     if (current) {
       statements.push(db.update(articles).set(fields).where(sql`${articles.id} = ${id}`));
@@ -178,13 +182,31 @@ export async function importKnowledge(
     );
   }
 
-  if (statements.length > 0) {
+  if (statements.length > 0 && !input.dryRun) {
     const summary = `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed`;
     const audit = auditStatement(db, now, { actorId: input.actorId ?? null, action: 'knowledge.import', entityType: 'knowledge', summary });
     const batch: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [audit, ...statements];
     await db.batch(batch);
   }
   return report;
+}
+
+/** An article row in the shape of its knowledge file's frontmatter (for comparing and exporting). */
+export function asFrontmatter(row: ArticleRow): ArticleFrontmatter & { body: string } {
+  return {
+    slug: row.slug,
+    locale: row.locale,
+    translation: row.translationGroup,
+    title: row.title,
+    summary: row.summary,
+    kind: row.kind,
+    category: row.category,
+    audience: row.audience,
+    status: row.status,
+    tags: row.tags,
+    questions: row.questions,
+    body: row.body,
+  };
 }
 
 /** True when no article exists yet: the Node runtime then imports `knowledge/` on start. */
