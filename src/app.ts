@@ -19,6 +19,7 @@ import { handoffRouter } from './features/handoff/handoff.router.js';
 import { auditRouter } from './features/audit/audit.router.js';
 import { editorRouter } from './features/editor/editor.router.js';
 import { learningRouter } from './features/editor/learning.router.js';
+import { settingsRouter } from './features/editor/settings.router.js';
 import { publishDue } from './features/editor/editor.workflow.js';
 import { healthRouter } from './features/health/health.router.js';
 import { metricsRouter } from './features/metrics/metrics.router.js';
@@ -92,6 +93,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', editorRouter);
   app.route('/', learningRouter);
   app.route('/', auditRouter);
+  app.route('/', settingsRouter);
   app.route('/', staffRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, settings } from '../src/db/schema/index.js';
+import { auditLog } from '../src/db/schema/index.js';
 import { createStaffToken, createTestApp, insertCategory, problemOf } from './helpers.js';
 
 async function setup() {
@@ -87,7 +87,11 @@ describe('editing articles', () => {
 
   it('with review required, a second editor must publish; every change is audited', async () => {
     const t = await setup();
-    await t.deps.db.insert(settings).values({ key: 'review_required', value: true, updatedAt: new Date() });
+    const admin = await createStaffToken(t.deps, 'admin');
+    expect((await t.request('/api/admin/settings', { method: 'PUT', token: t.ed1.token, body: JSON.stringify({ review_required: true }) })).status).toBe(403);
+    const put = await t.request('/api/admin/settings', { method: 'PUT', token: admin.token, body: JSON.stringify({ review_required: true }) });
+    expect(await put.json()).toEqual({ review_required: true });
+    expect(await (await t.request('/api/admin/settings', { token: t.ed1.token })).json()).toEqual({ review_required: true });
     const { id } = await (await t.create({})).json();
     expect((await t.publish(id)).status).toBe(403);
     expect((await t.publish(id, t.ed2.token)).status).toBe(200);
@@ -152,5 +156,38 @@ describe('audit log', () => {
     const res = await (await t.request(`/api/admin/audit?entity_type=article&entity_id=${id}`, { token: admin.token })).json();
     expect(res.items.map((a: { action: string }) => a.action)).toEqual(['article.update', 'article.create']);
     expect(res.items[0]).toMatchObject({ actor_id: t.ed1.staff.id, summary: 'changed title' });
+  });
+});
+
+describe('what publishing reaches', () => {
+  it('a stored XSS payload is neutralised in the API HTML, search snippets and bot citations; the bot uses the article at once', async () => {
+    const t = await setup();
+    const xss = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    const { id } = await (await t.create({ slug: 'xss-test', title: `Gift wrap ${xss}`, summary: `Wrap ${xss}`, body: `Gift wrap costs ten yuan ${xss} [x](javascript:alert(3))`, questions: [`how much is gift wrap ${xss}`] })).json();
+    await t.publish(id);
+    const article = await (await t.request('/api/articles/en/xss-test')).json();
+    expect(article.html).not.toMatch(/<script|onerror|javascript:/i);
+    const search = await t.search('gift wrap');
+    expect(search.results[0].snippet).not.toMatch(/<script|<img/i); // escaped text (&lt;img …) is harmless
+    const c = await (await t.request('/api/conversations', { method: 'POST', body: JSON.stringify({ locale: 'en' }) })).json();
+    const reply = await (await t.request(`/api/conversations/${c.id}/messages`, { method: 'POST', headers: { 'X-Conversation-Token': c.token }, body: JSON.stringify({ text: 'how much is gift wrap' }) })).json();
+    expect(reply.reply.decision).toBe('answer');
+    expect(reply.reply.citations[0].article_id).toBe(id);
+    expect(reply.reply.citations[0].snippet).not.toMatch(/<script|<img/i); // escaped text (&lt;img …) is harmless
+  });
+
+  it('flags translations outdated when the source changes, until they are updated', async () => {
+    const t = await setup();
+    const en = await (await t.create({})).json();
+    const zh = await (await t.create({ locale: 'zh', slug: 'gift-wrap', title: '可以礼品包装吗？', body: '可以，结算时选择礼品包装，¥10。', translation_of: en.id })).json();
+    await t.publish(en.id);
+    await t.publish(zh.id);
+    await t.patch(en.id, '2', { body: 'Yes: gift wrap now costs ¥15.' });
+    await t.publish(en.id);
+    const zhNow = await (await t.request(`/api/editor/articles/${zh.id}`, { token: t.ed1.token })).json();
+    expect(zhNow.translation_outdated).toBe(true);
+    await t.patch(zh.id, String(zhNow.version), { body: '可以，礼品包装现在 ¥15。' });
+    await t.publish(zh.id);
+    expect((await (await t.request(`/api/editor/articles/${zh.id}`, { token: t.ed1.token })).json()).translation_outdated).toBe(false);
   });
 });
