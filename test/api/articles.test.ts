@@ -146,3 +146,16 @@ describe('GET /api/categories', () => {
     expect(body.items[0]).toMatchObject({ slug: 'orders', names: { en: 'Orders', zh: '订单' }, article_counts: { zh: 1 } });
   });
 });
+
+describe('editor listing', () => {
+  it('filters by status for editors only', async () => {
+    const t = await createTestApp();
+    await insertArticle(t.deps.db, { slug: 'live-one' });
+    await insertArticle(t.deps.db, { slug: 'draft-one', status: 'draft' });
+    const { token: editor } = await createStaffToken(t.deps, 'editor');
+    const drafts = await (await t.request('/api/articles?status=draft', { token: editor })).json();
+    expect(drafts.items.map((a: { slug: string }) => a.slug)).toEqual(['draft-one']);
+    const anon = await (await t.request('/api/articles?status=draft')).json();
+    expect(anon.items.map((a: { slug: string }) => a.slug)).toEqual(['live-one']);
+  });
+});

@@ -67,6 +67,10 @@ export const ListArticlesQuery = z.object({
     .enum(AUDIENCES)
     .optional()
     .openapi({ description: 'Staff only; anonymous callers always get public articles' }),
+  status: z
+    .enum(ARTICLE_STATUSES)
+    .optional()
+    .openapi({ description: 'Editors only (others always get published articles)' }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -5,6 +5,7 @@ import {
   categories,
   type ArticleKind,
   type ArticleRow,
+  type ArticleStatus,
   type Audience,
   type CategoryRow,
   type Locale,
@@ -36,13 +37,16 @@ export type ListArticlesFilter = {
   tag?: string | undefined;
   kind?: ArticleKind | undefined;
   audience?: Audience | undefined;
+  status?: ArticleStatus | undefined;
   page: number;
   limit: number;
 };
 
 /** A page of published articles the viewer may see, newest first. */
 export async function listArticles(db: Db, viewer: Viewer, filter: ListArticlesFilter) {
-  const conditions = visibleTo(viewer);
+  const editorView = filter.status !== undefined && canSeeUnpublished(viewer);
+  const conditions = visibleTo(viewer, { includeUnpublished: editorView });
+  if (editorView) conditions.push(eq(articles.status, filter.status!));
   if (filter.locale) conditions.push(eq(articles.locale, filter.locale));
   if (filter.category) conditions.push(eq(articles.category, filter.category));
   if (filter.kind) conditions.push(eq(articles.kind, filter.kind));
