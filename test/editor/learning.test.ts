@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBotApp } from './bot/fixtures.js';
-import { createStaffToken, problemOf } from './helpers.js';
+import { createBotApp } from '../bot/fixtures.js';
+import { createStaffToken, problemOf } from '../helpers.js';
 
 describe('the knowledge base learns from real questions', () => {
   it('a question that failed is in the content-gaps report, and succeeds once attached to an article', async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../src/db/schema/index.js';
-import { createStaffToken, createTestApp, insertCategory, problemOf } from './helpers.js';
+import { auditLog } from '../../src/db/schema/index.js';
+import { createStaffToken, createTestApp, insertCategory, problemOf } from '../helpers.js';
 
 async function setup() {
   const t = await createTestApp();
