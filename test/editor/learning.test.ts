@@ -16,6 +16,11 @@ describe('the knowledge base learns from real questions', () => {
     const gaps = await (await t.request('/api/admin/content-gaps?from=2026-11-01&to=2026-12-01', { token: editor.token })).json();
     expect(gaps.unanswered_questions[0]).toMatchObject({ question, count: 1, decision: 'fallback' });
     expect(gaps.zero_result_searches).toEqual([{ query: 'bitcoin', count: 1 }]);
+    // The conversation then goes to a person: what was asked in it shows up as searches before a handoff.
+    await t.say(c, 'talk to a human');
+    await t.deps.background.flush();
+    const later = await (await t.request('/api/admin/content-gaps?from=2026-11-01&to=2026-12-01', { token: editor.token })).json();
+    expect(later.searches_before_handoff).toEqual([{ query: question.toLowerCase(), count: 1 }]);
 
     const methods = await (await t.request('/api/articles/en/accepted-payment-methods')).json();
     const attach = await t.request(`/api/articles/${methods.id}/questions`, { method: 'POST', token: editor.token, body: JSON.stringify({ question }) });

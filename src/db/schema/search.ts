@@ -32,11 +32,13 @@ export const searchLog = sqliteTable(
     topIds: stringList('top_ids').notNull(),
     topScore: real('top_score'),
     tookMs: real('took_ms').notNull(),
+    /** The conversation whose bot turn made this search (source `bot`), to see what led to handoffs. */
+    conversationId: text('conversation_id'),
     clickedArticleId: text('clicked_article_id'),
     clickedAt: timestamp('clicked_at'),
     at: timestamp('at').notNull(),
   },
-  (t) => [index('search_log_at_idx').on(t.at), index('search_log_query_idx').on(t.locale, t.query)],
+  (t) => [index('search_log_at_idx').on(t.at), index('search_log_query_idx').on(t.locale, t.query), index('search_log_conversation_idx').on(t.conversationId)],
 );
 
 export type SynonymSetRow = typeof synonymSets.$inferSelect;

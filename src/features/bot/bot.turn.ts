@@ -8,6 +8,7 @@ import { articles, type Choice, type Citation, type Locale } from '../../db/sche
 import type { Deps } from '../../deps.js';
 import { isOpen } from '../../lib/service-calendar.js';
 import { articleUrl } from '../articles/articles.service.js';
+import { logSearch } from '../search/search.log.js';
 import { rankArticles } from '../search/search.service.js';
 import { buildSnippet } from '../search/search.snippet.js';
 import { tokenize } from '../search/search.text.js';
@@ -55,6 +56,8 @@ export type TurnInput = {
   lastAnsweredId?: string | undefined;
   policy?: BotPolicy;
   onToken?: (token: string) => void;
+  /** Logs the turn's search for analytics under this conversation. */
+  conversationId?: string | undefined;
 };
 
 async function retrieve(deps: Deps, query: string, locale: Locale): Promise<Candidate[]> {
@@ -103,6 +106,22 @@ export async function runBotTurn(deps: Deps, input: TurnInput): Promise<BotReply
       }
     }
     decision = decideTurn({ signals, candidates, failedTurns: input.failedTurns, lastAnsweredId: input.lastAnsweredId }, policy);
+    // A request for a person is not a question about content: it is not counted as a search.
+    if (input.conversationId && !signals.humanRequested) {
+      const entry = {
+        id: deps.newId(),
+        query,
+        locale,
+        audience: 'public' as const,
+        source: 'bot' as const,
+        resultCount: candidates.length,
+        topIds: candidates.map((c) => c.id),
+        topScore: candidates[0]?.score ?? null,
+        tookMs: 0,
+        conversationId: input.conversationId,
+      };
+      deps.background.run(undefined, () => logSearch(deps, entry));
+    }
   }
 
   const ids = [...new Set([...candidates.map((c) => c.id)])];

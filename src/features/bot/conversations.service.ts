@@ -125,6 +125,7 @@ export async function postCustomerMessage(
     failedTurns: conversation.failedTurns,
     chosenArticleId: input.chosenArticleId,
     lastAnsweredId: lastBot?.decision === 'answer' ? lastBot.citations?.[0]?.article_id : undefined,
+    conversationId: conversation.id,
     onToken: (token) => {
       events.publish(conversationChannel(conversation.id), { type: 'token', data: { reply_to: message.id, token } });
       hooks.onToken?.(token);

@@ -43,6 +43,7 @@ export const contentGapsRoute = createRoute({
           from: z.string(),
           to: z.string(),
           zero_result_searches: z.array(z.object({ query: z.string(), count: z.number().int() })),
+          searches_before_handoff: z.array(z.object({ query: z.string(), count: z.number().int() })).openapi({ description: 'What customers asked the bot in conversations that then went to a person' }),
           unanswered_questions: z.array(z.object({ question: z.string(), count: z.number().int(), decision: z.string().nullable(), closest_article_id: z.string().nullable() })),
           unhelpful_articles: z.array(z.object({ id: z.string(), title: z.string(), locale: z.string(), helpful: z.number().int(), votes: z.number().int() })),
           outdated_translations: z.array(z.object({ id: z.string(), locale: z.string(), slug: z.string(), title: z.string() })),

@@ -4,7 +4,7 @@
  * attached to an article as an alternate phrasing is found by search and the bot at once.
  */
 import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { articleFeedback, articleRevisions, articles, messages, searchLog } from '../../db/schema/index.js';
+import { articleFeedback, articleRevisions, articles, handoffs, messages, searchLog } from '../../db/schema/index.js';
 import type { Deps, Staff } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { auditStatement } from '../audit/audit.service.js';
@@ -45,11 +45,19 @@ export async function attachQuestion(deps: Deps, articleId: string, question: st
 /** What customers asked and did not get: the editors' weekly work list. */
 export async function contentGaps(deps: Pick<Deps, 'db'>, range: { from: Date; to: Date; limit: number }) {
   const inRange = (column: typeof searchLog.at | typeof messages.createdAt) => and(gte(column, range.from), lt(column, range.to));
-  const [zero, failures, feedback, outdated] = await deps.db.batch([
+  const [zero, beforeHandoff, failures, feedback, outdated] = await deps.db.batch([
     deps.db
       .select({ query: searchLog.query, count: count() })
       .from(searchLog)
       .where(and(inRange(searchLog.at), eq(searchLog.resultCount, 0)))
+      .groupBy(searchLog.query)
+      .orderBy(desc(count()))
+      .limit(range.limit),
+    // What customers asked the bot in conversations that then went to a person.
+    deps.db
+      .select({ query: searchLog.query, count: count() })
+      .from(searchLog)
+      .where(and(inRange(searchLog.at), eq(searchLog.source, 'bot'), inArray(searchLog.conversationId, deps.db.select({ id: handoffs.conversationId }).from(handoffs))))
       .groupBy(searchLog.query)
       .orderBy(desc(count()))
       .limit(range.limit),
@@ -87,6 +95,7 @@ export async function contentGaps(deps: Pick<Deps, 'db'>, range: { from: Date; t
   }
   return {
     zero_result_searches: zero.map((z) => ({ query: z.query, count: z.count })),
+    searches_before_handoff: beforeHandoff.map((b) => ({ query: b.query, count: b.count })),
     unanswered_questions: [...grouped.values()].sort((a, b) => b.count - a.count).slice(0, range.limit),
     unhelpful_articles: feedback.map((f) => ({ id: f.id, title: f.title, locale: f.locale, helpful: Number(f.helpful), votes: f.votes })),
     outdated_translations: outdated,

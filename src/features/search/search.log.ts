@@ -16,6 +16,7 @@ export type SearchLogEntry = {
   topIds: string[];
   topScore: number | null;
   tookMs: number;
+  conversationId?: string | null;
 };
 
 /** The form a query is counted under: redacted, lower-case, single spaces, no edge punctuation. */
