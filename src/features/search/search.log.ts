@@ -55,6 +55,8 @@ export async function popularCompletions(db: Db, prefix: string, locale: string 
     gte(searchLog.query, p),
     lt(searchLog.query, `${p}\uffff`),
     eq(searchLog.audience, 'public'),
+    // Help-center searches only: chat messages are never offered to other customers.
+    eq(searchLog.source, 'search'),
     gt(searchLog.resultCount, 0),
   ];
   if (locale) conditions.push(eq(searchLog.locale, locale));
