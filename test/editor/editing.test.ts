@@ -114,6 +114,9 @@ describe('workflow', () => {
     expect(await restored.json()).toMatchObject({ version: 3, working: { title: 'Can you gift-wrap my order?' } });
     const revisions = await (await t.request(`/api/editor/articles/${id}/revisions`, { token: t.ed1.token })).json();
     expect(revisions.items[0]).toMatchObject({ version: 3, change_note: 'Restored version 1' });
+    const v2 = await (await t.request(`/api/editor/articles/${id}/revisions/2`, { token: t.ed1.token })).json();
+    expect(v2).toMatchObject({ version: 2, title: 'Gift wrapping', body: 'Choose gift wrap at checkout: ¥12.' });
+    expect((await t.request(`/api/editor/articles/${id}/revisions/99`, { token: t.ed1.token })).status).toBe(404);
     const submitted = await t.request(`/api/articles/${id}/submit`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"3"' } });
     expect((await submitted.json()).status).toBe('in_review');
     const again = await t.request(`/api/articles/${id}/submit`, { method: 'POST', token: t.ed1.token, headers: { 'If-Match': '"4"' } });

@@ -40,6 +40,8 @@ articlesRouter
   .openapi(getArticleRoute, async (c) => {
     const { locale, slug } = c.req.valid('param');
     const { article, translations } = await getArticleBySlug(c.var.deps.db, { staff: c.var.staff }, locale, slug);
+    // The version is the ETag (editors send it back as If-Match); the etag middleware answers 304s.
+    c.header('ETag', `W/"${article.version}"`);
     return c.json(
       {
         ...toArticleSummary(article),

@@ -11,12 +11,13 @@ import {
   previewRoute,
   publishArticleRoute,
   restoreRoute,
+  revisionRoute,
   revisionsRoute,
   scheduleRoute,
   submitRoute,
   updateArticleRoute,
 } from './editor.routes.js';
-import { diffRevisions, restoreRevision, schedulePublish, transition } from './editor.workflow.js';
+import { diffRevisions, getRevision, restoreRevision, schedulePublish, transition } from './editor.workflow.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { createArticle, getArticleById, listRevisions, parseIfMatch, publishArticle, staged, updateArticle, type ArticleContent } from './editor.service.js';
 
@@ -89,4 +90,28 @@ editorRouter
     const { from, to } = c.req.valid('query');
     return c.json(await diffRevisions(c.var.deps, c.req.valid('param').id, from, to), 200);
   })
-  .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200));
+  .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))
+  .openapi(revisionRoute, async (c) => {
+    const { id, version } = c.req.valid('param');
+    const r = await getRevision(c.var.deps, id, version);
+    return c.json(
+      {
+        id: r.id,
+        version: r.version,
+        status: r.status,
+        title: r.title,
+        change_note: r.changeNote,
+        created_by: r.createdBy,
+        created_at: r.createdAt.toISOString(),
+        slug: r.slug,
+        kind: r.kind,
+        summary: r.summary,
+        body: r.body,
+        questions: r.questions,
+        tags: r.tags,
+        category: r.category,
+        audience: r.audience,
+      },
+      200,
+    );
+  });

@@ -133,3 +133,20 @@ export const previewRoute = createRoute({
   request: { body: jsonBody(z.object({ body: z.string().max(100_000) }).strict()) },
   responses: { 200: jsonContent(z.object({ html: z.string() }), 'Sanitised HTML'), ...pickProblems(400, 401, 403, 413, 422) },
 });
+
+export const revisionRoute = createRoute({
+  method: 'get',
+  path: '/api/editor/articles/{id}/revisions/{version}',
+  tags,
+  security,
+  middleware,
+  summary: 'One saved version, in full (editor)',
+  request: { params: IdParams.extend({ version: z.coerce.number().int().min(1) }) },
+  responses: {
+    200: jsonContent(
+      RevisionSchema.extend({ slug: z.string(), kind: z.string(), summary: z.string(), body: z.string(), questions: z.array(z.string()), tags: z.array(z.string()), category: z.string(), audience: z.string() }),
+      'The revision',
+    ),
+    ...pickProblems(401, 403, 404, 422),
+  },
+});

@@ -71,19 +71,22 @@ export async function publishDue(deps: Deps, options: { everyMs?: number } = {})
   return due.length;
 }
 
+export async function getRevision(deps: Pick<Deps, 'db'>, id: string, version: number) {
+  const [rev] = await deps.db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, id), eq(articleRevisions.version, version)));
+  if (!rev) throw new AppError('not_found', `editor: article ${id} has no version ${version}`);
+  return rev;
+}
+
 /** Restores an old revision's content as a new version (staged when the article is live). */
 export async function restoreRevision(deps: Deps, id: string, revisionVersion: number, expectedVersion: number, actor: Staff): Promise<ArticleRow> {
-  const [rev] = await deps.db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, id), eq(articleRevisions.version, revisionVersion)));
-  if (!rev) throw new AppError('not_found', `editor: article ${id} has no version ${revisionVersion}`);
+  const rev = await getRevision(deps, id, revisionVersion);
   const { slug, kind, title, summary, body, questions, tags, category, audience } = rev;
   return updateArticle(deps, id, expectedVersion, { slug, kind, title, summary, body, questions, tags, category, audience, changeNote: `Restored version ${revisionVersion}` }, actor);
 }
 
 /** A unified text diff of title, body and questions between two versions of an article. */
 export async function diffRevisions(deps: Pick<Deps, 'db'>, id: string, from: number, to: number) {
-  const [a] = await deps.db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, id), eq(articleRevisions.version, from)));
-  const [b] = await deps.db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, id), eq(articleRevisions.version, to)));
-  if (!a || !b) throw new AppError('not_found', `editor: article ${id} has no version ${!a ? from : to}`);
+  const [a, b] = [await getRevision(deps, id, from), await getRevision(deps, id, to)];
   const fields = { title: [a.title, b.title], body: [a.body, b.body], questions: [a.questions.join('\n'), b.questions.join('\n')] } as const;
   const changes: Record<string, string[]> = {};
   for (const [name, [before, after]] of Object.entries(fields)) {
