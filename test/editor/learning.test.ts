@@ -43,6 +43,8 @@ describe('the knowledge base learns from real questions', () => {
     for (const h of [false, false, true]) expect((await vote(h)).status).toBe(204);
     expect((await problemOf(await t.request(`/api/articles/${a.id}/feedback`, { method: 'POST', body: JSON.stringify({ helpful: 'yes' }) }))).errors?.[0]?.path).toBe('body.helpful');
     expect((await t.request('/api/articles/nope/feedback', { method: 'POST', body: JSON.stringify({ helpful: true }) })).status).toBe(404);
+    const view = await (await t.request(`/api/editor/articles/${a.id}`, { token: editor.token })).json();
+    expect(view.feedback).toEqual({ helpful: 1, not_helpful: 2 });
     const gaps = await (await t.request('/api/admin/content-gaps?from=2026-11-01&to=2026-12-01', { token: editor.token })).json();
     expect(gaps.unhelpful_articles).toEqual([{ id: a.id, title: a.title, locale: 'en', helpful: 1, votes: 3 }]);
   });

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { ArticleRow } from '../../db/schema/index.js';
+import { count, eq, sql } from 'drizzle-orm';
+import { articleFeedback, type ArticleRow } from '../../db/schema/index.js';
 import type { AppEnv } from '../../deps.js';
 import { createRouter } from '../../lib/openapi.js';
 import { currentStaff } from '../auth/auth.middleware.js';
@@ -25,6 +26,10 @@ const contentJson = (c: ArticleContent) => ({ slug: c.slug, kind: c.kind, title:
 
 async function editorJson(c: Context<AppEnv>, a: ArticleRow) {
   c.header('ETag', `"${a.version}"`);
+  const [votes] = await c.var.deps.db
+    .select({ helpful: sql<number>`coalesce(sum(${articleFeedback.helpful}), 0)`, total: count() })
+    .from(articleFeedback)
+    .where(eq(articleFeedback.articleId, a.id));
   return {
     id: a.id,
     locale: a.locale,
@@ -33,6 +38,7 @@ async function editorJson(c: Context<AppEnv>, a: ArticleRow) {
     version: a.version,
     has_pending_changes: a.pendingRevisionId !== null,
     translation_outdated: a.translationOutdated,
+    feedback: { helpful: Number(votes?.helpful ?? 0), not_helpful: (votes?.total ?? 0) - Number(votes?.helpful ?? 0) },
     published_at: a.publishedAt?.toISOString() ?? null,
     updated_at: a.updatedAt.toISOString(),
     updated_by: a.updatedBy,

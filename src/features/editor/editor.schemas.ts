@@ -54,6 +54,7 @@ export const EditorArticleSchema = z
     version: z.number().int().openapi({ description: 'Also the ETag; send it back as If-Match' }),
     has_pending_changes: z.boolean().openapi({ description: 'A published article with an edit staged for publishing' }),
     translation_outdated: z.boolean(),
+    feedback: z.object({ helpful: z.number().int(), not_helpful: z.number().int() }).openapi({ description: '"Was this helpful?" answers so far' }),
     published_at: z.string().nullable(),
     updated_at: z.string(),
     updated_by: z.string().nullable(),
