@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonContent, pickProblems } from '../../lib/openapi.js';
+import { jsonContent, pickProblems, jsonBody } from '../../lib/openapi.js';
 import {
   CallbackBody,
   RatingBody,
@@ -18,7 +18,6 @@ import {
 } from './conversations.schemas.js';
 
 const tags = ['Conversations'];
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 export const startRoute = createRoute({
   method: 'post',

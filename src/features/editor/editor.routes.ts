@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonContent, pickProblems, ProblemSchema } from '../../lib/openapi.js';
+import { jsonContent, pickProblems, ProblemSchema, jsonBody } from '../../lib/openapi.js';
 import { requireRole } from '../auth/auth.middleware.js';
 import { CreateArticleBody, EditorArticleSchema, IdParams, IfMatchHeaders, RevisionSchema, UpdateArticleBody } from './editor.schemas.js';
 
@@ -7,7 +7,6 @@ const tags = ['Editing'];
 const security: Array<Record<string, string[]>> = [{ bearer: [] }];
 // On the routes themselves, so a wrong method or path still gets 404/405 rather than 401.
 const middleware = requireRole('editor');
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const withEtag = (description: string) => ({ ...jsonContent(EditorArticleSchema, description), headers: z.object({ ETag: z.string() }) });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 

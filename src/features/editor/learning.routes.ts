@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonContent, pickProblems } from '../../lib/openapi.js';
+import { jsonContent, pickProblems, jsonBody } from '../../lib/openapi.js';
 import { requireRole } from '../auth/auth.middleware.js';
 import { IdParams } from './editor.schemas.js';
 
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 
 export const articleFeedbackRoute = createRoute({

@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonContent, pickProblems } from '../../lib/openapi.js';
+import { jsonContent, pickProblems, jsonBody } from '../../lib/openapi.js';
 import { MessageSchema } from '../../lib/message-json.js';
 import { AgentMessageBody, EscalateBody, HandoffDetailSchema, HandoffParams, HandoffSchema, QueueQuery, ResolveBody, TransferBody } from './handoff.schemas.js';
 
 const tags = ['Handoff queue'];
 const security: Array<Record<string, string[]>> = [{ bearer: [] }];
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const staffProblems = pickProblems(401, 403, 404, 422);
 
 export const queueRoute = createRoute({

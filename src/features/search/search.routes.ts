@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonContent, pickProblems } from '../../lib/openapi.js';
+import { jsonContent, pickProblems, jsonBody } from '../../lib/openapi.js';
 import {
   ClickBody,
   IdParam,
@@ -16,7 +16,6 @@ import {
 const tags = ['Search'];
 const anyone: Array<Record<string, string[]>> = [{}, { bearer: [] }];
 const staffOnly: Array<Record<string, string[]>> = [{ bearer: [] }];
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 export const searchRoute = createRoute({
   method: 'get',
