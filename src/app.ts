@@ -22,6 +22,7 @@ import { learningRouter } from './features/editor/learning.router.js';
 import { settingsRouter } from './features/editor/settings.router.js';
 import { publishDue } from './features/editor/editor.workflow.js';
 import { healthRouter } from './features/health/health.router.js';
+import { webRouter } from './features/web/web.router.js';
 import { metricsRouter } from './features/metrics/metrics.router.js';
 import { searchRouter } from './features/search/search.router.js';
 import { AppError, PROBLEMS, problemType, toProblem, type ProblemCode } from './lib/errors.js';
@@ -94,6 +95,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', learningRouter);
   app.route('/', auditRouter);
   app.route('/', settingsRouter);
+  // The help center's pages last, so API and documentation routes match first.
+  app.route('/', webRouter);
   app.route('/', staffRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);
@@ -115,8 +118,6 @@ export function createApp(options: CreateAppOptions) {
     },
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Edge Helpdesk API' }));
-  // Until the help-center pages exist, the root leads to the API reference.
-  app.get('/', (c) => c.redirect('/docs'));
   app.get('/problems/:type', (c) => {
     const code = c.req.param('type').replaceAll('-', '_') as ProblemCode;
     const problem = PROBLEMS[code];

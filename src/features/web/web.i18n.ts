@@ -1,0 +1,63 @@
+/** Every string the help-center pages show, per locale. */
+export type WebLocale = 'zh' | 'en';
+
+export const WEB_TEXTS = {
+  en: {
+    siteName: 'Brightcart Help Center',
+    tagline: 'How can we help?',
+    searchPlaceholder: 'Search: refunds, delivery times, invoices…',
+    search: 'Search',
+    categories: 'Browse by topic',
+    recent: 'Popular articles',
+    articlesCount: (n: number) => `${n} article${n === 1 ? '' : 's'}`,
+    resultsFor: (q: string, n: number) => `${n} result${n === 1 ? '' : 's'} for “${q}”`,
+    noResults: 'No article matched. Try other words, or ask our assistant.',
+    related: 'Related articles',
+    helpful: 'Was this helpful?',
+    yes: 'Yes',
+    no: 'No',
+    commentPlaceholder: 'What were you looking for? (optional)',
+    send: 'Send',
+    thanks: 'Thank you for your feedback.',
+    otherLanguage: '中文',
+    notFound: 'We could not find that page.',
+    home: 'Help Center',
+  },
+  zh: {
+    siteName: '明购帮助中心',
+    tagline: '有什么可以帮您？',
+    searchPlaceholder: '搜索：退款、配送时效、发票……',
+    search: '搜索',
+    categories: '按主题浏览',
+    recent: '热门文章',
+    articlesCount: (n: number) => `${n} 篇文章`,
+    resultsFor: (q: string, n: number) => `“${q}”的搜索结果：${n} 条`,
+    noResults: '没有找到相关文章。换个说法试试，或者问问在线助手。',
+    related: '相关文章',
+    helpful: '这篇文章对您有帮助吗？',
+    yes: '有帮助',
+    no: '没帮助',
+    commentPlaceholder: '您想找的是什么？（选填）',
+    send: '提交',
+    thanks: '感谢您的反馈。',
+    otherLanguage: 'English',
+    notFound: '没有找到这个页面。',
+    home: '帮助中心',
+  },
+} as const;
+
+/** The locale a visitor prefers, from Accept-Language (zh first when it is named at all). */
+export function preferredLocale(acceptLanguage: string | undefined): WebLocale {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh';
+}
