@@ -45,6 +45,7 @@ async function main() {
     const lines = [
       '',
       `  Edge Helpdesk is running at ${base}`,
+      `  Help center:    ${base}/zh   ${base}/en`,
       `  API reference:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
       `  Articles API:   ${base}/api/articles?locale=en`,
     ];
