@@ -7,7 +7,7 @@
 import type { Deps } from '../../src/deps.js';
 import type { Locale } from '../../src/db/schema/index.js';
 import { analyzeMessage } from '../../src/features/bot/bot.analyze.js';
-import { confidenceOf, decideTurn, DEFAULT_POLICY, type BotPolicy, type Candidate } from '../../src/features/bot/bot.policy.js';
+import { decideTurn, toCandidates, DEFAULT_POLICY, type BotPolicy, type Candidate } from '../../src/features/bot/bot.policy.js';
 import { rankArticles } from '../../src/features/search/search.service.js';
 
 export type BotCase = { expected: string | null; candidates: Candidate[]; signals: ReturnType<typeof analyzeMessage> };
@@ -22,7 +22,7 @@ export async function collectBotCases(
     const { ranked } = await rankArticles(deps, { q: query.q, locale: query.locale, limit: 5 }, {});
     cases.push({
       expected: query.expected,
-      candidates: ranked.slice(0, 5).map((r) => ({ id: toDatasetId(r.id), score: confidenceOf(r), relevance: r.relevance })),
+      candidates: toCandidates(ranked, toDatasetId),
       signals: analyzeMessage(query.q),
     });
   }

@@ -44,6 +44,15 @@ export type Candidate = { id: string; score: number; relevance?: number };
  */
 export const confidenceOf = (r: { score: number; articleMatch: number }) => Math.min(1, Math.max(r.score, r.articleMatch));
 
+/** The policy's view of the first search results (ids optionally mapped, e.g. to dataset ids). */
+export function toCandidates(
+  ranked: ReadonlyArray<{ id: string; score: number; articleMatch: number; relevance: number }>,
+  mapId: (id: string) => string = (id) => id,
+  limit = 5,
+): Candidate[] {
+  return ranked.slice(0, limit).map((r) => ({ id: mapId(r.id), score: confidenceOf(r), relevance: r.relevance }));
+}
+
 export type TurnDecision =
   | { decision: 'answer'; articleId: string; confidence: number; repeated?: boolean }
   | { decision: 'clarify'; choices: string[]; confidence: number }

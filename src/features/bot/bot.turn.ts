@@ -16,7 +16,7 @@ import { analyzeMessage, type MessageSignals, type Severity } from './bot.analyz
 import { extractAnswer } from './bot.answer.js';
 import { generateGroundedAnswer } from './bot.llm.js';
 import { BOT_TEXTS, type BotLocale } from './bot.messages.js';
-import { confidenceOf, decideTurn, type BotPolicy, type Candidate, type HandoffReason, type TurnDecision } from './bot.policy.js';
+import { decideTurn, toCandidates, type BotPolicy, type Candidate, type HandoffReason, type TurnDecision } from './bot.policy.js';
 
 export type BotReply = {
   locale: BotLocale;
@@ -62,7 +62,7 @@ export type TurnInput = {
 
 async function retrieve(deps: Deps, query: string, locale: Locale): Promise<Candidate[]> {
   const { ranked } = await rankArticles(deps, { q: query, locale, limit: 5 }, {});
-  return ranked.slice(0, 5).map((r) => ({ id: r.id, score: confidenceOf(r), relevance: r.relevance }));
+  return toCandidates(ranked);
 }
 
 /** What the bot says when it hands over: why, in the customer's words, and an honest wait. */
