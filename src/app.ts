@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
@@ -34,6 +34,11 @@ export type CreateAppOptions = {
    * isolate) and returns the same object; `env` is the Worker bindings, if any.
    */
   resolveDeps: (env: unknown) => Deps | Promise<Deps>;
+  /**
+   * Serves the files of `src/features/web/public` (widget.js, the pages' scripts and styles).
+   * Node passes a file server; on Workers the platform's static assets answer before the Worker.
+   */
+  staticFiles?: MiddlewareHandler<AppEnv>;
 };
 
 const STATUS_CODES = new Map<number, ProblemCode>(
@@ -76,6 +81,7 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
   app.use(compress());
+  if (options.staticFiles) app.use(options.staticFiles);
   app.use('/api/*', (c, next) =>
     bodyLimit({
       maxSize: c.var.deps.config.maxBodyBytes,

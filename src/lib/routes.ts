@@ -1,5 +1,14 @@
 type RouteInfo = { method: string; path: string };
 
+const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/** One path segment as a regular expression: `:name` is any segment, `:name{re}` only what `re` matches. */
+function segmentPattern(segment: string): string {
+  const param = /^:[^{]+(?:\{(.+)\})?$/.exec(segment);
+  if (!param) return escape(segment);
+  return param[1] ? `(?:${param[1]})` : '[^/]+';
+}
+
 const compiled = new WeakMap<readonly RouteInfo[], Array<{ method: string; pattern: RegExp }>>();
 
 function compile(routes: readonly RouteInfo[]) {
@@ -7,10 +16,7 @@ function compile(routes: readonly RouteInfo[]) {
   if (!list) {
     list = routes
       .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
-      .map((r) => ({
-        method: r.method,
-        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}/?$`),
-      }));
+      .map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.split('/').map(segmentPattern).join('/')}/?$`) }));
     compiled.set(routes, list);
   }
   return list;

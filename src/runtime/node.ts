@@ -1,11 +1,10 @@
-import { serve } from '@hono/node-server';
-import { createApp } from '../app.js';
 import { ensureBootstrapAdmin } from '../features/auth/auth.service.js';
 import { importKnowledge, isKnowledgeBaseEmpty } from '../features/knowledge/knowledge.service.js';
 import { publishDue } from '../features/editor/editor.workflow.js';
 import { purgeSearchLog } from '../features/search/search.log.js';
 import { readKnowledgeDir } from './knowledge-files.js';
 import { openNodeDeps } from './node-deps.js';
+import { startNodeServer } from './node-server.js';
 
 /** `npm start`: the product on Node with an embedded libSQL file. */
 async function main() {
@@ -36,34 +35,31 @@ async function main() {
   scheduler.unref();
   void purge();
 
-  const app = createApp({ resolveDeps: () => deps });
   const port = Number(process.env.PORT ?? 8787);
   const hostname = process.env.HOST ?? 'localhost';
-  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    const base = `http://${hostname}:${info.port}`;
-    log.info('listening', { url: base, port: info.port });
-    const lines = [
+  const { url: base, close } = await startNodeServer(deps, { port, hostname });
+  log.info('listening', { url: base, port });
+  const lines = [
+    '',
+    `  Edge Helpdesk is running at ${base}`,
+    `  Help center:    ${base}/zh   ${base}/en`,
+    `  API reference:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+    `  Articles API:   ${base}/api/articles?locale=en`,
+  ];
+  if (adminToken) {
+    lines.push(
       '',
-      `  Edge Helpdesk is running at ${base}`,
-      `  Help center:    ${base}/zh   ${base}/en`,
-      `  API reference:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
-      `  Articles API:   ${base}/api/articles?locale=en`,
-    ];
-    if (adminToken) {
-      lines.push(
-        '',
-        '  First start: an admin account was created. Its API token is shown only now:',
-        `    ${adminToken}`,
-        '  Keep it safe; create more staff with `npm run staff -- add --name NAME --role editor`.',
-      );
-    }
-    console.log(lines.join('\n') + '\n');
-  });
+      '  First start: an admin account was created. Its API token is shown only now:',
+      `    ${adminToken}`,
+      '  Keep it safe; create more staff with `npm run staff -- add --name NAME --role editor`.',
+    );
+  }
+  console.log(lines.join('\n') + '\n');
 
   const shutdown = () => {
     clearInterval(housekeeping);
     clearInterval(scheduler);
-    server.close(() => {
+    void close().then(() => {
       client.close();
       process.exit(0);
     });

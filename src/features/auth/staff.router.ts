@@ -1,7 +1,7 @@
 import { createRouter } from '../../lib/openapi.js';
 import { currentStaff, requireRole } from './auth.middleware.js';
 import { createStaff, listStaff, setStaffActive, type StaffView } from './auth.service.js';
-import { createStaffRoute, listStaffRoute, updateStaffRoute } from './staff.routes.js';
+import { createStaffRoute, listStaffRoute, meRoute, updateStaffRoute } from './staff.routes.js';
 
 const toJson = (s: StaffView) => ({
   id: s.id,
@@ -18,6 +18,10 @@ export const staffRouter = createRouter();
 staffRouter.use('/api/admin/staff/*', requireRole('admin'));
 
 staffRouter
+  .openapi(meRoute, (c) => {
+    const { id, name, role } = currentStaff(c);
+    return c.json({ id, name, role }, 200);
+  })
   .openapi(listStaffRoute, async (c) => {
     const items = await listStaff(c.var.deps.db);
     return c.json({ items: items.map(toJson) }, 200);

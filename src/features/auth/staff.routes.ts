@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, pickProblems } from '../../lib/openapi.js';
-import { CreatedStaffSchema, CreateStaffBody, StaffIdParam, StaffSchema, UpdateStaffBody } from './staff.schemas.js';
+import { CreatedStaffSchema, CreateStaffBody, StaffIdParam, StaffRoleSchema, StaffSchema, UpdateStaffBody } from './staff.schemas.js';
 
 const tags = ['Staff'];
 const security: Array<Record<string, string[]>> = [{ bearer: [] }];
@@ -46,5 +46,17 @@ export const updateStaffRoute = createRoute({
     200: jsonContent(StaffSchema, 'Updated'),
     ...adminProblems,
     ...pickProblems(400, 404, 409, 422),
+  },
+});
+
+export const meRoute = createRoute({
+  method: 'get',
+  path: '/api/me',
+  tags,
+  security,
+  summary: 'Who the token belongs to (any staff role); the staff pages sign in with it',
+  responses: {
+    200: jsonContent(z.object({ id: z.string(), name: z.string(), role: StaffRoleSchema }).openapi('Me'), 'The signed-in staff member'),
+    ...pickProblems(401),
   },
 });

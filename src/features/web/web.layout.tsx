@@ -44,6 +44,7 @@ export function Layout(props: LayoutProps) {
         <link rel="canonical" href={props.canonical} />
         <link rel="alternate" hreflang={props.locale === 'zh' ? 'zh-CN' : 'en'} href={props.canonical} />
         {props.alternate ? <link rel="alternate" hreflang={props.alternate.locale === 'zh' ? 'zh-CN' : 'en'} href={props.alternate.path} /> : null}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <style>{CSS}</style>
       </head>
       <body>
