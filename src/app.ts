@@ -23,6 +23,9 @@ import { settingsRouter } from './features/editor/settings.router.js';
 import { publishDue } from './features/editor/editor.workflow.js';
 import { healthRouter } from './features/health/health.router.js';
 import { webRouter } from './features/web/web.router.js';
+import { adminPages } from './features/web/admin/admin.pages.js';
+import { agentPages } from './features/web/agent/agent.pages.js';
+import { editorPages } from './features/web/editor/editor.pages.js';
 import { metricsRouter } from './features/metrics/metrics.router.js';
 import { searchRouter } from './features/search/search.router.js';
 import { AppError, PROBLEMS, problemType, toProblem, type ProblemCode } from './lib/errors.js';
@@ -103,6 +106,9 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', settingsRouter);
   // The help center's pages last, so API and documentation routes match first.
   app.route('/', webRouter);
+  app.route('/', agentPages);
+  app.route('/', editorPages);
+  app.route('/', adminPages);
   app.route('/', staffRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);
