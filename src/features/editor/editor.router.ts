@@ -9,6 +9,7 @@ import {
   createArticleRoute,
   diffRoute,
   getEditorArticleRoute,
+  listEditorArticlesRoute,
   previewRoute,
   publishArticleRoute,
   restoreRoute,
@@ -20,6 +21,7 @@ import {
 } from './editor.routes.js';
 import { diffRevisions, getRevision, restoreRevision, schedulePublish, transition } from './editor.workflow.js';
 import { renderMarkdown } from '../../lib/markdown.js';
+import { listEditorArticles } from './editor.list.js';
 import { createArticle, getArticleById, listRevisions, parseIfMatch, publishArticle, staged, updateArticle, type ArticleContent } from './editor.service.js';
 
 const contentJson = (c: ArticleContent) => ({ slug: c.slug, kind: c.kind, title: c.title, summary: c.summary, body: c.body, questions: c.questions, tags: c.tags, category: c.category, audience: c.audience });
@@ -40,6 +42,7 @@ async function editorJson(c: Context<AppEnv>, a: ArticleRow) {
     translation_outdated: a.translationOutdated,
     feedback: { helpful: Number(votes?.helpful ?? 0), not_helpful: (votes?.total ?? 0) - Number(votes?.helpful ?? 0) },
     published_at: a.publishedAt?.toISOString() ?? null,
+    publish_at: a.publishAt?.toISOString() ?? null,
     updated_at: a.updatedAt.toISOString(),
     updated_by: a.updatedBy,
     live: contentJson(a),
@@ -55,6 +58,10 @@ editorRouter
     const body = c.req.valid('json');
     const row = await createArticle(c.var.deps, { ...body, translationOf: body.translation_of }, currentStaff(c));
     return c.json(await editorJson(c, row), 201);
+  })
+  .openapi(listEditorArticlesRoute, async (c) => {
+    const { translation_group, ...query } = c.req.valid('query');
+    return c.json(await listEditorArticles(c.var.deps, { ...query, translationGroup: translation_group }), 200);
   })
   .openapi(getEditorArticleRoute, async (c) => c.json(await editorJson(c, await getArticleById(c.var.deps, c.req.valid('param').id)), 200))
   .openapi(updateArticleRoute, async (c) => {

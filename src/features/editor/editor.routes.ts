@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, pickProblems, ProblemSchema, jsonBody } from '../../lib/openapi.js';
 import { requireRole } from '../auth/auth.middleware.js';
-import { CreateArticleBody, EditorArticleSchema, IdParams, IfMatchHeaders, RevisionSchema, UpdateArticleBody } from './editor.schemas.js';
+import { CreateArticleBody, EditorArticleSchema, EditorListQuery, EditorListSchema, IdParams, IfMatchHeaders, RevisionSchema, UpdateArticleBody } from './editor.schemas.js';
 
 const tags = ['Editing'];
 const security: Array<Record<string, string[]>> = [{ bearer: [] }];
@@ -19,6 +19,18 @@ export const createArticleRoute = createRoute({
   summary: 'Create a draft article (editor)',
   request: { body: jsonBody(CreateArticleBody) },
   responses: { 201: withEtag('Created as a draft'), ...pickProblems(400, 401, 403, 404, 409, 413, 422) },
+});
+
+export const listEditorArticlesRoute = createRoute({
+  method: 'get',
+  path: '/api/editor/articles',
+  tags,
+  security,
+  middleware,
+  summary: 'Articles in every status, with filters and a text filter, most recently changed first (editor)',
+  description: 'Not logged as a search: finding an article here leaves no trace in search analytics or content gaps.',
+  request: { query: EditorListQuery },
+  responses: { 200: jsonContent(EditorListSchema, 'A page of articles'), ...pickProblems(401, 403, 422) },
 });
 
 export const getEditorArticleRoute = createRoute({

@@ -56,6 +56,7 @@ export const EditorArticleSchema = z
     translation_outdated: z.boolean(),
     feedback: z.object({ helpful: z.number().int(), not_helpful: z.number().int() }).openapi({ description: '"Was this helpful?" answers so far' }),
     published_at: z.string().nullable(),
+    publish_at: z.string().nullable().openapi({ description: 'Scheduled publication time, if any' }),
     updated_at: z.string(),
     updated_by: z.string().nullable(),
     live: z.object(content).openapi({ description: 'What customers see now' }),
@@ -77,3 +78,46 @@ export const RevisionSchema = z
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 export const IfMatchHeaders = z.object({ 'if-match': z.string().max(100).optional().openapi({ description: 'The version you edited: "3"' }) });
+
+export const EditorListQuery = z.object({
+  q: z.string().trim().max(200).optional().openapi({ description: 'Text in the title, slug, summary or alternate questions (case-insensitive)' }),
+  status: z.enum(ARTICLE_STATUSES).optional(),
+  locale: z.enum(LOCALES).optional(),
+  category: CategorySlugSchema.optional(),
+  kind: z.enum(ARTICLE_KINDS).optional(),
+  audience: z.enum(AUDIENCES).optional(),
+  translation_group: z.string().min(1).max(100).optional(),
+  pending: z
+    .enum(['1', '0', 'true', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .optional()
+    .openapi({ description: 'Only published articles with a staged edit', type: 'string', enum: ['1', '0', 'true', 'false'] }),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const EditorListItemSchema = z
+  .object({
+    id: z.string(),
+    locale: z.enum(LOCALES),
+    slug: z.string(),
+    title: z.string().openapi({ description: 'The live title (or the draft’s)' }),
+    working_title: z.string().openapi({ description: 'The title of the staged edit, if any' }),
+    translation_group: z.string(),
+    kind: z.enum(ARTICLE_KINDS),
+    category: z.string(),
+    audience: z.enum(AUDIENCES),
+    status: z.enum(ARTICLE_STATUSES),
+    version: z.number().int(),
+    has_pending_changes: z.boolean(),
+    translation_outdated: z.boolean(),
+    publish_at: z.string().nullable(),
+    published_at: z.string().nullable(),
+    updated_at: z.string(),
+    feedback: z.object({ helpful: z.number().int(), not_helpful: z.number().int() }),
+  })
+  .openapi('EditorListItem');
+
+export const EditorListSchema = z
+  .object({ items: z.array(EditorListItemSchema), page: z.number().int(), limit: z.number().int(), total: z.number().int(), has_more: z.boolean() })
+  .openapi('EditorArticleList');
