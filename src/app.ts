@@ -16,6 +16,7 @@ import { staffRouter } from './features/auth/staff.router.js';
 import { conversationsRouter } from './features/bot/conversations.router.js';
 import { aftercareRouter } from './features/handoff/aftercare.router.js';
 import { handoffRouter } from './features/handoff/handoff.router.js';
+import { deskRouter } from './features/handoff/desk.router.js';
 import { auditRouter } from './features/audit/audit.router.js';
 import { editorRouter } from './features/editor/editor.router.js';
 import { learningRouter } from './features/editor/learning.router.js';
@@ -114,6 +115,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', conversationsRouter);
   app.route('/', handoffRouter);
   app.route('/', aftercareRouter);
+  app.route('/', deskRouter);
   app.route('/', metricsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
