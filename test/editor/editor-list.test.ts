@@ -31,6 +31,8 @@ describe('the editors’ article list', () => {
     expect((await t.list('locale=zh&category=returns')).json.items.map((i) => i.slug)).toEqual(['zh-one']);
     expect((await t.list('q=%E9%80%80%E6%AC%BE')).json.items.map((i) => i.slug)).toEqual(['zh-one']);
     expect((await t.list('q=GIFT')).json.items.map((i) => i.slug)).toEqual(['draft-one']);
+    expect((await t.list('q=refund%20TIMES')).json.items.map((i) => i.slug)).toEqual(['live-one']);
+    expect((await t.list('q=refund%20wrap')).json.items).toEqual([]);
     // % and _ are matched literally, in the alternate questions too.
     expect((await t.list('q=100%25_')).json.items.map((i) => i.slug)).toEqual(['live-one']);
     expect((await t.list('q=%25')).json.items.map((i) => i.slug)).toEqual(['live-one']);

@@ -37,10 +37,10 @@ export async function listEditorArticles(deps: Pick<Deps, 'db'>, filter: EditorL
   if (filter.audience) conditions.push(eq(articles.audience, filter.audience));
   if (filter.translationGroup) conditions.push(eq(articles.translationGroup, filter.translationGroup));
   if (filter.pending) conditions.push(sql`${articles.pendingRevisionId} is not null`);
-  const q = filter.q?.trim();
-  if (q) {
-    const p = likePattern(q);
-    const fields = [articles.title, articles.slug, articles.summary, articles.questions, pending.title];
+  // Every word must appear somewhere ("pay crypto" finds "Can I pay with crypto?").
+  const fields = [articles.title, articles.slug, articles.summary, articles.questions, pending.title];
+  for (const word of (filter.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const p = likePattern(word);
     conditions.push(or(...fields.map((f) => sql`lower(${f}) like ${p} escape '\\'`))!);
   }
   const where = conditions.length ? and(...conditions) : undefined;

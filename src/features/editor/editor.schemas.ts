@@ -80,7 +80,7 @@ export const IdParams = z.object({ id: z.string().min(1).max(64) });
 export const IfMatchHeaders = z.object({ 'if-match': z.string().max(100).optional().openapi({ description: 'The version you edited: "3"' }) });
 
 export const EditorListQuery = z.object({
-  q: z.string().trim().max(200).optional().openapi({ description: 'Text in the title, slug, summary or alternate questions (case-insensitive)' }),
+  q: z.string().trim().max(200).optional().openapi({ description: 'Words that must each appear in the title, slug, summary or alternate questions (case-insensitive)' }),
   status: z.enum(ARTICLE_STATUSES).optional(),
   locale: z.enum(LOCALES).optional(),
   category: CategorySlugSchema.optional(),
