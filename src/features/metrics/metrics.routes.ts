@@ -22,6 +22,26 @@ export const MetricsSchema = z
     complaints_by_category: z.record(z.string(), z.record(z.string(), z.number().int())),
     callbacks: z.object({ requested: z.number().int(), done: z.number().int(), unreachable: z.number().int(), open: z.number().int(), overdue: z.number().int() }),
     follow_ups: z.object({ due: z.number().int(), done: z.number().int(), satisfied: z.number().int(), not_satisfied: z.number().int(), unreachable: z.number().int() }),
+    search: z
+      .object({ searches: z.number().int(), zero_result: z.number().int(), zero_result_share: z.number().nullable() })
+      .openapi({ description: 'Help-center searches by customers in the period, and those that found nothing' }),
+    series: z
+      .object({
+        time_zone: z.string(),
+        bucket_days: z.number().int().openapi({ description: 'Days per point: 1 for periods up to 60 days, more beyond' }),
+        points: z.array(
+          z.object({
+            start: z.string().openapi({ description: 'First local day of the bucket (YYYY-MM-DD, service time zone)' }),
+            conversations: z.number().int(),
+            bot_resolved_share: z.number().nullable(),
+            handoffs: z.number().int(),
+            sla_breached: z.number().int(),
+            csat_responses: z.number().int(),
+            csat_average: z.number().nullable(),
+          }),
+        ),
+      })
+      .openapi({ description: 'The same figures per day (or per bucket of days) of the service calendar, for charts' }),
   })
   .openapi('MetricsSummary');
 
@@ -33,8 +53,8 @@ export const summaryRoute = createRoute({
   summary: 'Service metrics for a period (admin); definitions in docs/metrics.md',
   request: {
     query: z.object({
-      from: isoDate.optional().openapi({ description: 'Start (inclusive); default 30 days before `to`' }),
-      to: isoDate.optional().openapi({ description: 'End (exclusive); default now' }),
+      from: isoDate.optional().openapi({ description: 'Start (inclusive); default 30 days before `to`. A date alone is its midnight in the service time zone' }),
+      to: isoDate.optional().openapi({ description: 'End (exclusive); default now. A date alone is its midnight in the service time zone' }),
       locale: z.enum(LOCALES).optional(),
     }),
   },

@@ -3,8 +3,9 @@
  * handoffs, conversations, callbacks and follow-ups created in [from, to).
  */
 import { and, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { callbacks, conversations, followUps, handoffs } from '../../db/schema/index.js';
+import { callbacks, conversations, followUps, handoffs, searchLog } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
+import { metricsSeries } from './metrics.series.js';
 
 const MINUTE = 60_000;
 
@@ -19,7 +20,8 @@ function quantile(values: number[], q: number): number | null {
 
 const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
 
-export async function metricsSummary(deps: Pick<Deps, 'db' | 'clock'>, range: { from: Date; to: Date; locale?: string | undefined }) {
+/** The figures of docs/metrics.md over `[from, to)`, optionally for one language. */
+export async function metricsSummary(deps: Pick<Deps, 'db' | 'clock' | 'config'>, range: { from: Date; to: Date; locale?: string | undefined }) {
   const now = deps.clock.now();
   const convWhere: SQL[] = [gte(conversations.createdAt, range.from), lt(conversations.createdAt, range.to), sql`${conversations.messageCount} > 0`];
   const handoffWhere: SQL[] = [gte(handoffs.createdAt, range.from), lt(handoffs.createdAt, range.to)];
@@ -27,7 +29,10 @@ export async function metricsSummary(deps: Pick<Deps, 'db' | 'clock'>, range: { 
     convWhere.push(eq(conversations.locale, range.locale));
     handoffWhere.push(eq(handoffs.locale, range.locale));
   }
-  const [convTotals, handed, rows, cbs, fus] = await deps.db.batch([
+  // Help-center searches by customers (the bot's own retrieval is not a customer search).
+  const searchWhere: SQL[] = [gte(searchLog.at, range.from), lt(searchLog.at, range.to), eq(searchLog.source, 'search'), eq(searchLog.audience, 'public')];
+  if (range.locale) searchWhere.push(eq(searchLog.locale, range.locale));
+  const [convTotals, handed, rows, cbs, fus, searches] = await deps.db.batch([
     deps.db.select({ n: count() }).from(conversations).where(and(...convWhere)),
     deps.db
       .select({ n: sql<number>`count(distinct ${handoffs.conversationId})` })
@@ -37,7 +42,14 @@ export async function metricsSummary(deps: Pick<Deps, 'db' | 'clock'>, range: { 
     deps.db.select().from(handoffs).where(and(...handoffWhere)),
     deps.db.select().from(callbacks).where(and(gte(callbacks.createdAt, range.from), lt(callbacks.createdAt, range.to))),
     deps.db.select().from(followUps).where(and(gte(followUps.createdAt, range.from), lt(followUps.createdAt, range.to))),
+    deps.db
+      .select({ n: count(), zero: sql<number>`sum(case when ${searchLog.resultCount} = 0 then 1 else 0 end)` })
+      .from(searchLog)
+      .where(and(...searchWhere)),
   ]);
+  const series = await metricsSeries(deps.db, { timeZone: deps.config.serviceCalendar.timeZone, from: range.from, to: range.to, now, convWhere, rows });
+  const searchTotal = searches[0]?.n ?? 0;
+  const zeroResult = Number(searches[0]?.zero ?? 0);
   const conversationsTotal = convTotals[0]?.n ?? 0;
   const withHandoff = Number(handed[0]?.n ?? 0);
 
@@ -90,5 +102,7 @@ export async function metricsSummary(deps: Pick<Deps, 'db' | 'clock'>, range: { 
       not_satisfied: fus.filter((f) => f.outcome === 'not_satisfied').length,
       unreachable: fus.filter((f) => f.outcome === 'unreachable').length,
     },
+    search: { searches: searchTotal, zero_result: zeroResult, zero_result_share: share(zeroResult, searchTotal) },
+    series,
   };
 }
