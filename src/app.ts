@@ -79,7 +79,8 @@ export function createApp(options: CreateAppOptions) {
         const allowed = c.var.deps.config.corsOrigins;
         return allowed.includes('*') ? '*' : allowed.includes(origin) ? origin : null;
       },
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+      // The chat widget, embedded on other sites, sends the conversation token; EventSource resends Last-Event-ID.
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Conversation-Token', 'Last-Event-ID'],
       exposeHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
       maxAge: 600,
     }),

@@ -7,6 +7,7 @@ import { limitRequests } from '../../lib/rate-limit.js';
 import { runLiveStream } from '../../lib/live-stream.js';
 import { callbackRoute, eventsRoute, feedbackRoute, getConversationRoute, openedRoute, postMessageRoute, ratingRoute, requestHumanRoute, startRoute } from './conversations.routes.js';
 import { rateConversation, requestCallback } from '../handoff/aftercare.service.js';
+import { getCustomerHandoff } from '../handoff/handoff.customer.js';
 import {
   conversationChannel,
   listMessages,
@@ -47,9 +48,16 @@ conversationsRouter
   })
   .openapi(getConversationRoute, async (c) => {
     const conversation = await openConversation(c.var.deps, c.req.valid('param').id, tokenOf(c));
-    const rows = await listMessages(c.var.deps, conversation.id);
+    const [rows, handoff] = await Promise.all([listMessages(c.var.deps, conversation.id), getCustomerHandoff(c.var.deps, conversation.id)]);
     return c.json(
-      { id: conversation.id, locale: conversation.locale as 'zh' | 'en', status: conversation.status, created_at: conversation.createdAt.toISOString(), messages: rows.map(toMessageJson) },
+      {
+        id: conversation.id,
+        locale: conversation.locale as 'zh' | 'en',
+        status: conversation.status,
+        created_at: conversation.createdAt.toISOString(),
+        messages: rows.map(toMessageJson),
+        handoff,
+      },
       200,
     );
   })

@@ -4,7 +4,7 @@ import {
   CallbackBody,
   RatingBody,
   ConversationParams,
-  ConversationSchema,
+  ConversationViewSchema,
   MessageSchema,
   EventsQuery,
   FeedbackBody,
@@ -50,7 +50,7 @@ export const getConversationRoute = createRoute({
   tags,
   summary: 'The transcript',
   request: { params: ConversationParams, headers: TokenHeader },
-  responses: { 200: jsonContent(ConversationSchema, 'The conversation and its messages'), ...pickProblems(404, 422, 429) },
+  responses: { 200: jsonContent(ConversationViewSchema, 'The conversation, its messages and the customer’s view of its case'), ...pickProblems(404, 422, 429) },
 });
 
 export const eventsRoute = createRoute({

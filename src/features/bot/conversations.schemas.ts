@@ -35,6 +35,25 @@ export const ConversationSchema = z
   })
   .openapi('Conversation');
 
+/** The customer's view of their case (handoff.customer.ts): status, honest wait, rating still owed. */
+export const CustomerHandoffSchema = z
+  .object({
+    status: z.enum(['waiting', 'claimed', 'resolved']),
+    agent_name: z.string().nullable().openapi({ description: 'The person who owns the case, once claimed' }),
+    first_response_due: z.string().openapi({ description: 'First contact is promised by then (service-calendar working time)' }),
+    first_response_at: z.string().nullable(),
+    resolution_due: z.string(),
+    resolved_at: z.string().nullable(),
+    rated: z.boolean().openapi({ description: 'false on a resolved case: ask for the 1–5 rating' }),
+    agents_working_now: z.boolean().openapi({ description: 'false outside service hours: offer a callback' }),
+    next_opening: z.string().openapi({ description: 'When agents next work (now when they do)' }),
+  })
+  .openapi('CustomerHandoff');
+
+export const ConversationViewSchema = ConversationSchema.extend({
+  handoff: CustomerHandoffSchema.nullable().openapi({ description: 'The latest case with people, null when there never was one' }),
+}).openapi('ConversationView');
+
 export const StartedSchema = ConversationSchema.extend({
   token: z.string().openapi({ description: 'Send as X-Conversation-Token (or ?token= for the event stream). Shown once.' }),
 }).openapi('StartedConversation');
