@@ -1,0 +1,240 @@
+/**
+ * The editor pages in a real browser: list filters, editing with live preview, publishing (and
+ * search finding the new text), a save conflict between two editors, revisions with diff and
+ * restore, stored XSS that must not run anywhere, and the content-gaps report's one-click fix.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, screenshots, signIn, startProduct, type Product } from './harness.js';
+
+describe('editor pages in a real browser', () => {
+  let product: Product;
+  let browser: Browser;
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+  });
+
+  /** The API as the editor (for setting up and checking what the pages did). */
+  const apiCall = async (path: string, init: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> } = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
+    const token = init.token === undefined ? product.tokens.editor : init.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${product.url}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, any> }; // any: test-side JSON
+  };
+  const articleId = async (locale: string, slug: string) => (await apiCall(`/api/articles/${locale}/${slug}`)).json.id as string;
+
+  /** A fresh browser context signed in as the editor on `path`. */
+  async function editorPage(path: string) {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context);
+    await signIn(page, product.url, path, product.tokens.editor);
+    await page.locator('#who').filter({ hasText: 'Editor Wang' }).waitFor();
+    return { page, errors, context };
+  }
+  const body = (page: Page) => page.getByLabel('Body (Markdown)');
+  const waitLoaded = (page: Page) => expect.poll(() => page.locator('#status-line').textContent()).toMatch(/Version \d+/);
+
+  it('filters the list, edits with a live preview, saves and publishes; search finds the new phrase', async () => {
+    const { page, errors, context } = await editorPage('/en/editor');
+    await expect.poll(() => page.locator('#articles tbody tr').count()).toBe(20);
+    expect(await page.locator('#count').textContent()).toMatch(/^\d+ articles$/);
+    await page.getByLabel('Status').selectOption('published');
+    await page.getByLabel('Language').selectOption('en');
+    await page.getByRole('searchbox', { name: 'Text' }).fill('refund');
+    await expect.poll(() => page.locator('#articles tbody a.title').allTextContents()).toContain('When will I get my refund?');
+    const statuses = await page.locator('#articles tbody tr td:nth-child(2) .badge:first-child').allTextContents();
+    expect(new Set(statuses)).toEqual(new Set(['Published']));
+    expect(new Set(await page.locator('#articles tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['English']));
+    expect(page.url()).toMatch(/status=published/);
+    await screenshots(page, 'editor-list-en');
+
+    await page.getByRole('link', { name: 'When will I get my refund?' }).click();
+    await page.waitForURL(/\/en\/editor\/articles\//);
+    await waitLoaded(page);
+    expect(await page.getByLabel('Title').inputValue()).toBe('When will I get my refund?');
+    const phrase = 'Quokkaflux refunds arrive by carrier pigeon on Tuesdays.';
+    await body(page).press('End');
+    await body(page).pressSequentially(`\n\n**${phrase}**`, { delay: 2 });
+    await expect.poll(() => page.locator('#preview strong').last().textContent()).toBe(phrase);
+    await screenshots(page, 'editor-edit-en');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/Unpublished changes/);
+    // Staged: customers do not see it yet.
+    const staged = await (await fetch(`${product.url}/en/search?q=quokkaflux`)).text();
+    expect(staged).not.toContain('When will I get my refund?');
+    await page.getByRole('button', { name: 'Publish changes' }).click();
+    await expect.poll(() => page.locator('#toast').textContent()).toMatch(/Published/);
+    expect(await page.locator('#status-line').textContent()).not.toMatch(/Unpublished changes/);
+
+    await page.goto(`${product.url}/en/search?q=quokkaflux`);
+    const first = page.locator('.results li a').first();
+    expect(await first.textContent()).toBe('When will I get my refund?');
+    await first.click();
+    expect(await page.locator('article.body').textContent()).toContain(phrase);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('when someone else saved first, says so, keeps the text, shows their changes and can save over them', async () => {
+    const id = await articleId('en', 'track-my-order');
+    const a = await editorPage(`/en/editor/articles/${id}`);
+    const b = await editorPage(`/en/editor/articles/${id}`);
+    await waitLoaded(a.page);
+    await waitLoaded(b.page);
+    await a.page.getByLabel('Summary', { exact: true }).fill('Summary written by the first editor.');
+    await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => a.page.locator('#dirty').textContent()).toBe('All changes saved');
+
+    const mine = 'Text from the second editor that must not be lost.';
+    await body(b.page).fill(mine);
+    await b.page.getByRole('button', { name: 'Save', exact: true }).click();
+    const alert = b.page.getByRole('alert').filter({ hasText: 'Someone else saved this article first' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/still here in the form/);
+    expect(await body(b.page).inputValue()).toBe(mine);
+    await b.page.getByRole('button', { name: 'Show their changes' }).click();
+    await expect.poll(() => b.page.locator('#conflict-diff').textContent()).toMatch(/Their changes/);
+    await screenshots(b.page, 'editor-conflict');
+    // Their summary change is not in the diff (title, body, questions), so the body lines are ours to compare: nothing of A's in B.
+    await b.page.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await expect.poll(() => b.page.locator('#conflict').isHidden()).toBe(true);
+    const now = await apiCall(`/api/editor/articles/${id}`);
+    expect(now.json.working.body).toBe(mine);
+    // B sent every field: the form B had loaded wins, summary included.
+    expect(now.json.working.summary).not.toBe('Summary written by the first editor.');
+    expect([...a.errors, ...b.errors].filter((e) => !e.includes('412'))).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  }, 90_000);
+
+  it('shows what a version changed and restores the previous one', async () => {
+    const id = await articleId('en', 'gift-cards');
+    const { page, errors, context } = await editorPage(`/en/editor/articles/${id}`);
+    await waitLoaded(page);
+    const original = await body(page).inputValue();
+    await body(page).fill('Gift cards are now made of chocolate.');
+    await page.getByLabel('Change note').fill('chocolate');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#revisions tbody tr').first().textContent()).toMatch(/chocolate/);
+    const latest = Number(await page.locator('#revisions tbody tr').first().getAttribute('data-version'));
+    await page.getByRole('button', { name: `Changes in version ${latest}` }).click();
+    await expect.poll(() => page.locator('#diff .add').allTextContents()).toContain('+Gift cards are now made of chocolate.');
+    expect((await page.locator('#diff .del').allTextContents()).length).toBeGreaterThan(0);
+    await screenshots(page, 'editor-diff');
+
+    const previous = Number(await page.locator('#revisions tbody tr').nth(1).getAttribute('data-version'));
+    await page.getByRole('button', { name: `Restore version ${previous}` }).click();
+    await expect.poll(() => body(page).inputValue()).toBe(original);
+    await expect.poll(() => page.locator('#revisions tbody tr').first().textContent()).toMatch(new RegExp(`Restored version ${previous}`));
+    expect((await apiCall(`/api/editor/articles/${id}`)).json.working.body).toBe(original);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('never runs a stored XSS payload: not in the preview, the editor, the list nor the public page', async () => {
+    const payload = [
+      'Safe words before.',
+      '<img src=x onerror="window.__xss=1;alert(1)">',
+      '<script>window.__xss=2;alert(2)</script>',
+      '[click me](javascript:window.__xss=3)',
+      '<a href="#" onclick="window.__xss=4">x</a>',
+      'Safe words after.',
+    ].join('\n\n');
+    const created = await apiCall('/api/articles', {
+      method: 'POST',
+      body: { locale: 'en', slug: 'xss-probe', title: 'XSS probe <img src=x onerror=alert(5)>', body: payload, category: 'orders' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    expect((await apiCall(`/api/articles/${id}/publish`, { method: 'POST' })).status).toBe(200);
+
+    const { page, errors, context } = await editorPage(`/en/editor/articles/${id}`);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      // Leaving with unsaved text asks first (beforeunload); any other dialog is the payload running.
+      if (d.type() === 'beforeunload') return void d.accept();
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await waitLoaded(page);
+    expect(await body(page).inputValue()).toContain('<script>window.__xss=2;alert(2)</script>');
+    await expect.poll(() => page.locator('#preview').textContent()).toMatch(/Safe words after/);
+    // Typing into the body renders the payload again through the live preview.
+    await body(page).press('End');
+    await body(page).pressSequentially('\n\n<img src=y onerror=alert(6)>', { delay: 2 });
+    await expect.poll(() => page.locator('#preview img').count()).toBe(2);
+    expect(await page.locator('#preview [onerror], #preview script, #preview [onclick], #preview a[href^="javascript"]').count()).toBe(0);
+    await page.locator('#preview a', { hasText: 'x' }).last().click();
+    await page.goto(`${product.url}/en/editor?q=xss`);
+    await expect.poll(() => page.locator('#articles tbody a.title').first().textContent()).toBe('XSS probe <img src=x onerror=alert(5)>');
+    await page.goto(`${product.url}/en/articles/xss-probe`);
+    expect(await page.locator('article.body').textContent()).toMatch(/Safe words after/);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    // The sanitised <img src=x> fails to load: that is the only error allowed.
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('lists a question the bot could not answer and attaches it to an article in one go', async () => {
+    const question = 'can I pay with crypto or bitcoin';
+    const ask = async () => {
+      const conv = (await apiCall('/api/conversations', { method: 'POST', body: { locale: 'en' }, token: null })).json;
+      const said = await apiCall(`/api/conversations/${conv.id}/messages`, { method: 'POST', body: { text: question }, token: null, headers: { 'x-conversation-token': conv.token } });
+      return said.json.reply.decision as string;
+    };
+    expect(await ask()).toBe('fallback');
+
+    const { page, errors, context } = await editorPage('/en/editor/gaps');
+    const row = page.locator('#gap-unanswered tbody tr', { hasText: question });
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('1');
+    await screenshots(page, 'editor-gaps-en');
+    await row.getByRole('button', { name: 'Add to an article…' }).click();
+    await page.getByLabel('Find the article').fill('payment methods');
+    await page.getByRole('button', { name: 'Add to “Which payment methods can I use?”' }).click();
+    await expect.poll(() => row.textContent()).toMatch(/Added to “Which payment methods can I use\?”/);
+    const methods = await apiCall('/api/articles/en/accepted-payment-methods');
+    expect(methods.json.questions).toContain(question);
+    expect(await ask()).toBe('answer');
+
+    // "Write a new article" opens the editor prefilled with the question.
+    await page.goto(`${product.url}/en/editor/gaps`);
+    const again = page.locator('#gap-unanswered tbody tr', { hasText: question }).first();
+    await again.getByRole('link', { name: 'Write a new article' }).click();
+    await page.waitForURL(/\/en\/editor\/new\?/);
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe(question);
+    expect(await page.getByLabel('Slug (web address)').inputValue()).toBe('can-i-pay-with-crypto-or-bitcoin');
+    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe(question);
+    await body(page).fill('We do not accept cryptocurrency.');
+    await screenshots(page, 'editor-new-en');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/en\/editor\/articles\/[^?]+$/);
+    await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/Draft/);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('speaks Chinese at /zh', async () => {
+    const { page, errors, context } = await editorPage('/zh/editor');
+    await expect.poll(() => page.locator('#articles tbody tr').count()).toBe(20);
+    expect(await page.locator('h1.page-title').textContent()).toBe('文章');
+    expect(await page.locator('#count').textContent()).toMatch(/^共 \d+ 篇文章$/);
+    await screenshots(page, 'editor-list-zh');
+    await page.locator('#articles tbody a.title').first().click();
+    await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/版本 \d+/);
+    await screenshots(page, 'editor-edit-zh');
+    await page.goto(`${product.url}/zh/editor/gaps`);
+    await page.locator('#gap-unanswered').waitFor();
+    await screenshots(page, 'editor-gaps-zh');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
