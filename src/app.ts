@@ -24,6 +24,7 @@ import { settingsRouter } from './features/editor/settings.router.js';
 import { publishDue } from './features/editor/editor.workflow.js';
 import { healthRouter } from './features/health/health.router.js';
 import { webRouter } from './features/web/web.router.js';
+import { errorPage, notFoundPage, wantsHtmlPage } from './features/web/web.errors.js';
 import { adminPages } from './features/web/admin/admin.pages.js';
 import { agentPages } from './features/web/agent/agent.pages.js';
 import { editorPages } from './features/web/editor/editor.pages.js';
@@ -148,11 +149,13 @@ export function createApp(options: CreateAppOptions) {
         Allow: allow.join(', '),
       });
     }
+    // People get a page with a search box; API clients keep problem+json.
+    if (wantsHtmlPage(c)) return notFoundPage(c);
     return problemResponse(c, new AppError('not_found', `No route for ${c.req.method} ${path}`));
   });
 
   app.onError((error, c) => {
-    if (error instanceof AppError) return problemResponse(c, error);
+    if (error instanceof AppError) return error.status === 404 && wantsHtmlPage(c) ? notFoundPage(c) : problemResponse(c, error);
     if (error instanceof HTTPException) {
       const code = STATUS_CODES.get(error.status) ?? (error.status >= 500 ? 'internal' : 'bad_request');
       // Hono's validator says only "Unsupported Media Type" when a JSON body is sent as another type.
@@ -164,6 +167,7 @@ export function createApp(options: CreateAppOptions) {
       path: new URL(c.req.url).pathname,
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
+    if (wantsHtmlPage(c)) return errorPage(c);
     return problemResponse(c, new AppError('internal', `Something went wrong on our side (request ${c.var.requestId})`));
   });
 
