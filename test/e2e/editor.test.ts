@@ -81,13 +81,14 @@ describe('editor pages in a real browser', () => {
     await context.close();
   }, 90_000);
 
-  it('when someone else saved first, says so, keeps the text, shows their changes and can save over them', async () => {
+  it('when someone else saved first, says so, keeps the text, shows their changes, and lets either side win', async () => {
     const id = await articleId('en', 'track-my-order');
     const a = await editorPage(`/en/editor/articles/${id}`);
     const b = await editorPage(`/en/editor/articles/${id}`);
     await waitLoaded(a.page);
     await waitLoaded(b.page);
-    await a.page.getByLabel('Summary', { exact: true }).fill('Summary written by the first editor.');
+    const theirSummary = 'Summary written by the first editor.';
+    await a.page.getByLabel('Summary', { exact: true }).fill(theirSummary);
     await a.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => a.page.locator('#dirty').textContent()).toBe('All changes saved');
 
@@ -99,15 +100,29 @@ describe('editor pages in a real browser', () => {
     expect(await alert.textContent()).toMatch(/still here in the form/);
     expect(await body(b.page).inputValue()).toBe(mine);
     await b.page.getByRole('button', { name: 'Show their changes' }).click();
-    await expect.poll(() => b.page.locator('#conflict-diff').textContent()).toMatch(/Their changes/);
+    await expect.poll(() => b.page.locator('#conflict-diff').textContent()).toContain(theirSummary);
+    await expect.poll(() => b.page.locator('#preview').textContent()).toContain(mine);
     await screenshots(b.page, 'editor-conflict');
-    // Their summary change is not in the diff (title, body, questions), so the body lines are ours to compare: nothing of A's in B.
-    await b.page.getByRole('button', { name: 'Save mine over theirs' }).click();
-    await expect.poll(() => b.page.locator('#conflict').isHidden()).toBe(true);
-    const now = await apiCall(`/api/editor/articles/${id}`);
-    expect(now.json.working.body).toBe(mine);
-    // B sent every field: the form B had loaded wins, summary included.
-    expect(now.json.working.summary).not.toBe('Summary written by the first editor.');
+
+    // Load theirs: their summary appears, and the unsaved text can be put back from the browser.
+    await b.page.getByRole('button', { name: 'Load their version' }).click();
+    await expect.poll(() => b.page.getByLabel('Summary', { exact: true }).inputValue()).toBe(theirSummary);
+    expect(await body(b.page).inputValue()).not.toBe(mine);
+    await b.page.getByRole('button', { name: 'Put it back' }).click();
+    expect(await body(b.page).inputValue()).toBe(mine);
+    await b.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => b.page.locator('#dirty').textContent()).toBe('All changes saved');
+    expect((await apiCall(`/api/editor/articles/${id}`)).json.working.body).toBe(mine);
+
+    // Now the first editor is behind: "save mine over theirs" wins with their own text.
+    await a.page.getByLabel('Title').fill('How do I track my order? (first editor)');
+    await a.page.keyboard.press('Control+s');
+    await a.page.getByRole('alert').filter({ hasText: 'Someone else saved this article first' }).waitFor();
+    await a.page.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await expect.poll(() => a.page.locator('#conflict').isHidden()).toBe(true);
+    const now = (await apiCall(`/api/editor/articles/${id}`)).json;
+    expect(now.working.title).toBe('How do I track my order? (first editor)');
+    expect(now.working.body).not.toBe(mine);
     expect([...a.errors, ...b.errors].filter((e) => !e.includes('412'))).toEqual([]);
     await a.context.close();
     await b.context.close();
@@ -199,6 +214,8 @@ describe('editor pages in a real browser', () => {
     await screenshots(page, 'editor-gaps-en');
     await row.getByRole('button', { name: 'Add to an article…' }).click();
     await page.getByLabel('Find the article').fill('payment methods');
+    await page.getByRole('button', { name: 'Add to “Which payment methods can I use?”' }).waitFor();
+    await screenshots(page, 'editor-gaps-picker-en');
     await page.getByRole('button', { name: 'Add to “Which payment methods can I use?”' }).click();
     await expect.poll(() => row.textContent()).toMatch(/Added to “Which payment methods can I use\?”/);
     const methods = await apiCall('/api/articles/en/accepted-payment-methods');
@@ -213,13 +230,59 @@ describe('editor pages in a real browser', () => {
     await expect.poll(() => page.getByLabel('Title').inputValue()).toBe(question);
     expect(await page.getByLabel('Slug (web address)').inputValue()).toBe('can-i-pay-with-crypto-or-bitcoin');
     expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe(question);
-    await body(page).fill('We do not accept cryptocurrency.');
+    await body(page).fill('We do **not** accept cryptocurrency.');
+    await expect.poll(() => page.locator('#preview strong').textContent()).toBe('not');
     await screenshots(page, 'editor-new-en');
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.waitForURL(/\/en\/editor\/articles\/[^?]+$/);
     await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/Draft/);
     expect(errors).toEqual([]);
     await context.close();
+  }, 90_000);
+
+  it('shows the workflow buttons the status allows, and needs a second person when review is required', async () => {
+    const created = await apiCall('/api/articles', {
+      method: 'POST',
+      body: { locale: 'en', slug: 'workflow-probe', title: 'Workflow probe', body: 'Checking the workflow.', category: 'orders' },
+    });
+    const id = created.json.id as string;
+    const visible = (page: Page) => page.locator('.workflow button:visible').allTextContents();
+    const ed = await editorPage(`/en/editor/articles/${id}`);
+    await waitLoaded(ed.page);
+    expect(await visible(ed.page)).toEqual(['Submit for review', 'Publish', 'Schedule', 'Archive']);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await ed.page.getByLabel('Publish at').fill(local);
+    await ed.page.getByRole('button', { name: 'Schedule' }).click();
+    await expect.poll(() => ed.page.locator('#status-line').textContent()).toMatch(/Scheduled/);
+    await ed.page.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => ed.page.locator('#status-line .badge').first().textContent()).toBe('In review');
+    expect(await visible(ed.page)).toEqual(['Approve and publish', 'Schedule', 'Archive']);
+
+    expect((await apiCall('/api/admin/settings', { method: 'PUT', body: { review_required: true }, token: product.tokens.admin })).status).toBe(200);
+    try {
+      await ed.page.reload();
+      await waitLoaded(ed.page);
+      expect(await ed.page.getByRole('button', { name: 'Approve and publish' }).isDisabled()).toBe(true);
+      expect(await ed.page.locator('#review-note').textContent()).toMatch(/another editor must publish/);
+      await screenshots(ed.page, 'editor-review');
+
+      const context = await browser.newContext();
+      const { page, errors } = await openPage(context);
+      await signIn(page, product.url, `/en/editor/articles/${id}`, product.tokens.admin);
+      await waitLoaded(page);
+      await page.getByRole('button', { name: 'Approve and publish' }).click();
+      await expect.poll(() => page.locator('#status-line .badge').first().textContent()).toBe('Published');
+      expect(await visible(page)).toEqual(['Archive']);
+      await page.getByRole('button', { name: 'Archive' }).click();
+      await expect.poll(() => page.locator('#status-line .badge').first().textContent()).toBe('Archived');
+      expect(await visible(page)).toEqual(['Publish again']);
+      expect([...errors, ...ed.errors]).toEqual([]);
+      await context.close();
+    } finally {
+      await apiCall('/api/admin/settings', { method: 'PUT', body: { review_required: false }, token: product.tokens.admin });
+      await ed.context.close();
+    }
   }, 90_000);
 
   it('speaks Chinese at /zh', async () => {

@@ -3,7 +3,8 @@
 // editor's text is never lost: it stays in the form and in a browser backup), workflow,
 // revisions, translations.
 import { ApiError, api, boot, el, t, toast, when } from './staff.js';
-import { debounce, editorUrl, fillCategorySelect, loadCategories, renderDiff, revisionAtOrBefore, stateBadges, tf } from './editor-common.js';
+import { debounce, editorUrl, fillCategorySelect, loadCategories, revisionAtOrBefore, stateBadges, tf } from './editor-common.js';
+import { showTheirChanges } from './editor-conflict.js';
 import { createBackup } from './editor-backup.js';
 import { createForm, normalize } from './editor-form.js';
 import { createHistory } from './editor-history.js';
@@ -120,6 +121,13 @@ boot(async (me) => {
     e.preventDefault();
     void save();
   });
+  // Ctrl+S / ⌘S saves, as in any editor.
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void save();
+    }
+  });
   window.addEventListener('beforeunload', (e) => {
     if (!dirty()) return;
     backup.save(form.read(), article?.version);
@@ -128,7 +136,7 @@ boot(async (me) => {
 
   // Someone saved first: say so, keep the text, offer their changes, "keep mine" or "load theirs".
   function showConflict(problem) {
-    conflict = { base: article.version, current: problem?.current_version ?? article.version };
+    conflict = { base: article.version, current: problem?.current_version ?? article.version, mine: JSON.parse(baseline) };
     backup.save(form.read(), article.version);
     $('conflict-body').textContent = tf('conflictBody', { version: conflict.current, when: problem?.updated_at ? when(problem.updated_at) : '—' });
     $('conflict-diff').hidden = true;
@@ -141,15 +149,11 @@ boot(async (me) => {
     $('conflict').hidden = true;
   }
   $('conflict-diff-button')?.addEventListener('click', async () => {
-    const box = $('conflict-diff');
     try {
-      const revs = await revisions.load();
-      const from = revisionAtOrBefore(revs, conflict.base);
-      const to = revisionAtOrBefore(revs, conflict.current);
-      if (from === null || to === null || from === to) {
-        box.replaceChildren(el('p', {}, t('noContentChange')));
-        box.hidden = false;
-      } else renderDiff(box, await api(`/api/editor/articles/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`), t('theirChanges'));
+      const [current, revs] = await Promise.all([api(`/api/editor/articles/${encodeURIComponent(id)}`), revisions.load()]);
+      const range = [revisionAtOrBefore(revs, conflict.base), revisionAtOrBefore(revs, conflict.current)];
+      const load = (from, to) => api(`/api/editor/articles/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+      await showTheirChanges($('conflict-diff'), { mine: conflict.mine, theirs: normalize(current.working), range, load, categories });
     } catch (e) {
       handleError(e);
     }
@@ -174,9 +178,9 @@ boot(async (me) => {
     const a = article;
     const votes = a.feedback.helpful + a.feedback.not_helpful;
     $('status-line').replaceChildren(
-      ...stateBadges(a),
+      ...stateBadges({ ...a, audience: a.working.audience }),
       el('span', { class: 'muted' }, tf('version', { version: a.version }), ' · ', tf('updatedAt', { when: when(a.updated_at) })),
-      votes ? el('span', { class: 'muted' }, tf('helpfulCounts', { yes: a.feedback.helpful, no: a.feedback.not_helpful })) : null,
+      ...(votes ? [el('span', { class: 'muted' }, tf('helpfulCounts', { yes: a.feedback.helpful, no: a.feedback.not_helpful }))] : []),
     );
     if (a.translation_outdated) $('status-line').append(el('p', { class: 'notice small' }, t('outdatedHelp')));
   }
@@ -184,6 +188,7 @@ boot(async (me) => {
   /** Takes the API's view of the article; the form is replaced only when asked (load, restore). */
   function setArticle(a, { replaceForm = false } = {}) {
     article = a;
+    formEl.elements.locale.value = a.locale;
     if (replaceForm) form.write(a.working);
     baseline = JSON.stringify(normalize(a.working));
     renderStatus();

@@ -22,6 +22,7 @@ export const guessLocale = (text) => (/\p{Script=Han}/u.test(text) ? 'zh' : 'en'
 /** Badges for an article's state: status, staged edit, schedule, outdated translation. */
 export function stateBadges(a) {
   const out = [el('span', { class: `badge s-${a.status}` }, t(`status_${a.status}`))];
+  if (a.audience === 'internal') out.push(el('span', { class: 'badge s-internal' }, t('internal')));
   if (a.has_pending_changes) out.push(el('span', { class: 'badge s-pending' }, t('pending')));
   if (a.publish_at) out.push(el('span', { class: 'badge s-scheduled' }, tf('scheduledFor', { when: when(a.publish_at) })));
   if (a.translation_outdated) out.push(el('span', { class: 'badge s-outdated', title: t('outdatedHelp') }, t('outdated')));

@@ -30,12 +30,12 @@ export async function linkTranslations(a, box) {
     /* the links are a convenience: the editor works without them */
   }
   for (const o of others) {
-    items.push(el('a', { href: editorUrl(o.id) }, tf('openTranslation', { language: t(`locale_${o.locale}`), title: o.working_title })));
+    items.push(el('a', { href: editorUrl(o.id) }, tf('openTranslation', { language: t(`lang_${o.locale}`), title: o.working_title })));
     if (o.translation_outdated) items.push(el('span', { class: 'badge s-outdated', title: t('outdatedHelp') }, t('outdated')));
   }
   const other = a.locale === 'zh' ? 'en' : 'zh';
   if (!others.some((o) => o.locale === other)) {
-    items.push(el('a', { href: `/${locale}/editor/new?translation_of=${encodeURIComponent(a.id)}` }, tf('createTranslation', { language: t(`locale_${other}`) })));
+    items.push(el('a', { href: `/${locale}/editor/new?translation_of=${encodeURIComponent(a.id)}` }, tf('createTranslation', { language: t(`lang_${other}`) })));
   }
   box.replaceChildren(...items);
 }
@@ -56,7 +56,7 @@ export async function prefillNew(formEl, form, categories) {
       language = src.locale === 'zh' ? 'en' : 'zh';
       translationOf = src.id;
       const note = document.getElementById('translation-of');
-      note.replaceChildren(tf('translationOf', { title: src.working.title, language: t(`locale_${src.locale}`) }), ' ', el('a', { href: editorUrl(src.id) }, t('edit')));
+      note.replaceChildren(tf('translationOf', { title: src.working.title, language: t(`lang_${src.locale}`) }), ' ', el('a', { href: editorUrl(src.id) }, t('edit')));
       note.hidden = false;
     } catch {
       /* the source is gone: write a plain new article */
