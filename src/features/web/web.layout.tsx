@@ -22,7 +22,7 @@ table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:6px 10
 .combo{position:relative;flex:1;display:flex}.combo input{width:100%}
 .suggest{position:absolute;top:calc(100% + 4px);left:0;right:0;z-index:20;background:#fff;border:1px solid #cbd2d9;border-radius:8px;box-shadow:0 8px 24px rgba(16,42,67,.14);padding:6px 0;max-height:60vh;overflow:auto}
 .suggest [role=presentation]{padding:6px 14px 2px;font-size:13px;font-weight:600;color:var(--muted)}
-.suggest [role=option]{padding:8px 14px;cursor:pointer}
+.suggest [role=option]{padding:8px 14px;cursor:pointer}.suggest [role=option]:hover{background:#f0f4f8}
 .suggest [role=option][aria-selected=true]{background:#e6f0fa;box-shadow:inset 3px 0 0 var(--brand)}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .notfound{background:#fff;border:1px solid var(--line);border-radius:10px;padding:8px 24px 16px}
