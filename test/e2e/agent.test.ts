@@ -194,4 +194,44 @@ describe('agent console in a real browser', () => {
     // The aborted event streams and the 409 are the only failures expected in the console.
     expect(errors.filter((e) => !/409|ERR_FAILED|events/.test(e))).toEqual([]);
   });
+
+  it('filters the queue, and releases, escalates and transfers a case with the buttons', async () => {
+    const c = await customer('zh', { customer: { name: '赵先生' } });
+    await say(c, '转人工');
+    await createStaff(product.deps, { name: '陈同事', role: 'agent' }, null);
+    const { page, errors } = await openPage(browser);
+    await signIn(page, product.url, '/zh/agent?owner=unclaimed', product.tokens.agent);
+    expect(await page.locator('select[name=owner]').inputValue()).toBe('unclaimed');
+    await page.locator('.case-link', { hasText: '赵先生' }).waitFor();
+    for (const owner of await page.locator('.case .owner').allInnerTexts()) expect(owner).toBe('未认领');
+    await page.locator('select[name=severity]').selectOption('major');
+    await expect.poll(() => page.url()).toMatch(/\?severity=major&owner=unclaimed$/);
+    await expect.poll(() => page.locator('.case-link', { hasText: '赵先生' }).count()).toBe(0);
+    await page.locator('select[name=severity]').selectOption('');
+    await page.locator('.case-link', { hasText: '赵先生' }).click();
+
+    await page.getByRole('button', { name: '认领' }).click();
+    await expect.poll(() => text(page, '#act-claim')).toBe('已由您认领');
+    await page.getByRole('button', { name: '退回队列' }).click();
+    await expect.poll(() => text(page, '#act-claim')).toBe('认领');
+    expect(await text(page, '#composer-lock')).toBe('认领此工单后才能回复或添加备注。');
+
+    await page.getByRole('button', { name: '升级……' }).click();
+    await page.getByLabel('升级原因（选填）').fill('客户要求主管处理');
+    await page.locator('.action-form').getByRole('button', { name: '升级给主管' }).click();
+    await expect.poll(() => text(page, '#case-badges')).toMatch(/已升级 1 次/);
+    expect(await text(page, '#case-details')).toMatch(/队列\s*主管队列/);
+
+    await page.getByRole('button', { name: '认领' }).click();
+    await expect.poll(() => text(page, '#act-claim')).toBe('已由您认领');
+    await page.getByRole('button', { name: '转交……' }).click();
+    await page.locator('#transfer-to').selectOption({ label: '陈同事' });
+    await page.getByLabel('给对方的留言（选填）').fill('请跟进');
+    await page.locator('.action-form').getByRole('button', { name: '转交', exact: true }).click();
+    await expect.poll(() => text(page, '#composer-lock')).toBe('此工单由 陈同事 负责。');
+    expect(await text(page, '#toast')).toBe('已转交给 陈同事。');
+    expect(await page.locator('#act-resolve').isDisabled()).toBe(true);
+    expect(await page.locator('#message').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

@@ -169,7 +169,7 @@ const en = {
   hide: 'Hide',
   didInsert: 'Link inserted into the message.',
   // Follow-ups and callbacks
-  followUps: 'Follow-ups (回访)',
+  followUpsHeading: 'Follow-ups (回访)',
   followUpsHint: 'Call back every resolved case within 3 working days to check the customer is satisfied.',
   callbacks: 'Callback requests (回拨)',
   callbacksHint: 'Customers who asked to be called instead of waiting.',

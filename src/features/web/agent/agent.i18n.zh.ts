@@ -154,7 +154,7 @@ export const zh: Record<AgentTextKey, string> = {
   read: '阅读',
   hide: '收起',
   didInsert: '链接已插入消息。',
-  followUps: '回访',
+  followUpsHeading: '回访',
   followUpsHint: '每个已解决的工单都要在 3 个工作日内回访，确认客户满意。',
   callbacks: '回拨请求',
   callbacksHint: '选择回拨而不是排队等待的客户。',

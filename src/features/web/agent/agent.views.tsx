@@ -161,7 +161,7 @@ export function FollowUpsView({ locale }: { locale: WebLocale }) {
         <input type="checkbox" id="show-done" /> {t.showDone}
       </label>
       <section class="panel" aria-labelledby="follow-ups-h">
-        <h2 id="follow-ups-h">{t.followUps}</h2>
+        <h2 id="follow-ups-h">{t.followUpsHeading}</h2>
         <p class="muted">{t.followUpsHint}</p>
         <ul id="follow-ups" class="tasks" />
       </section>

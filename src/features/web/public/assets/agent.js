@@ -69,7 +69,10 @@ async function refresh() {
     let items = (await api(queuePath())).items;
     if (f.owner === 'unclaimed') items = items.filter((h) => !h.assignee_id);
     const fresh = loaded ? items.filter((h) => !known.has(h.id)) : [];
+    // Keyboard users keep their place when the list is redrawn under them.
+    const focused = document.activeElement?.closest?.('.case')?.dataset.id;
     list.replaceChildren(...items.map((h) => card(h, fresh.includes(h))));
+    if (focused) list.querySelector(`[data-id="${CSS.escape(focused)}"] .case-link`)?.focus();
     count.textContent = items.length === 1 ? t('caseCountOne') : fmt('caseCount', { n: items.length });
     if (items.length === 0) list.append(el('li', { class: 'empty muted' }, t('noCases')));
     for (const h of items) known.add(h.id);
