@@ -1,14 +1,18 @@
 /**
- * The evaluation harness: `npm run eval -- <dataset-dir> [--json]`.
+ * The evaluation harness: `npm run eval -- <dataset-dir> [--json] [--backend memory|fts5]`.
  *
  * Loads the dataset's articles into a fresh in-memory database through the product's own
  * knowledge import, builds the real search index, runs every query through the real search
  * service and scores the ranking: Recall@1/@5 and MRR@10 over in-scope queries, and the AUROC
  * with which the top result's score separates in-scope from out-of-scope queries. With
- * --json, the last line of stdout is one JSON object.
+ * --json, the last line of stdout is one JSON object. --backend picks the search backend
+ * (default memory; fts5 indexes into SQLite FTS5 in the same in-memory database).
  */
 import { parseArgs } from 'node:util';
+import { BACKEND_SETTINGS, type BackendSetting } from '../src/features/search/search.backend.js';
+import { SearchIndex } from '../src/features/search/search.index.js';
 import { rankArticles } from '../src/features/search/search.service.js';
+import { articles } from '../src/db/schema/index.js';
 import { importKnowledge } from '../src/features/knowledge/knowledge.service.js';
 import { LOCALES, type Locale } from '../src/db/schema/index.js';
 import { createMemoryDeps } from '../src/runtime/memory.js';
@@ -19,12 +23,16 @@ import { auroc, percentile, rankOf, retrievalMetrics } from './lib/metrics.js';
 const round = (n: number | null, digits = 3) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, backend: { type: 'string', default: 'memory' } },
+  });
   const dir = positionals[0];
-  if (!dir) throw new Error('usage: npm run eval -- <dataset-dir> [--json]');
+  const backend = values.backend as BackendSetting;
+  if (!dir || !BACKEND_SETTINGS.includes(backend)) throw new Error('usage: npm run eval -- <dataset-dir> [--json] [--backend memory|fts5]');
   const dataset = await loadDataset(dir);
 
-  const { deps, client } = await createMemoryDeps();
+  const { deps, client } = await createMemoryDeps({ search: new SearchIndex({ backend, snapshots: { enabled: false } }) });
   const files = toKnowledgeFiles(dataset.articles);
   const report = await importKnowledge(deps, files);
   for (const f of report.failed) console.error(`import rejected ${f.path}: ${f.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
@@ -34,7 +42,8 @@ async function main() {
 
   // Map the database's article ids back to the dataset's ids, to score.
   const datasetIdBySlug = new Map([...files.slugOf].map(([id, slug]) => [slug, id]));
-  const datasetId = (articleId: string) => datasetIdBySlug.get(deps.search.meta.get(articleId)?.slug ?? '') ?? '';
+  const slugById = new Map((await deps.db.select({ id: articles.id, slug: articles.slug }).from(articles)).map((a) => [a.id, a.slug]));
+  const datasetId = (articleId: string) => datasetIdBySlug.get(slugById.get(articleId) ?? '') ?? '';
 
   const locales = dataset.queries.map((q) => ((LOCALES as readonly string[]).includes(q.locale) ? (q.locale as Locale) : undefined));
   const ranks: number[] = [];
@@ -62,6 +71,7 @@ async function main() {
   const m = retrievalMetrics(ranks);
   const result = {
     dataset: dataset.name,
+    backend: deps.search.backend?.kind ?? backend,
     articles: report.created,
     queries: dataset.queries.length,
     search: { r1: round(m.r1), r5: round(m.r5), mrr10: round(m.mrr10) },
@@ -72,7 +82,7 @@ async function main() {
     bot_tradeoff: curve,
   };
 
-  console.log(`dataset ${result.dataset}: ${result.articles} articles, ${result.queries} queries (${outOfScopeScores.length} out of scope)`);
+  console.log(`dataset ${result.dataset} (${result.backend}): ${result.articles} articles, ${result.queries} queries (${outOfScopeScores.length} out of scope)`);
   console.log('  metric        value');
   console.log(`  R@1           ${result.search.r1}`);
   console.log(`  R@5           ${result.search.r5}`);

@@ -1,6 +1,7 @@
 import type { Db } from './db/client.js';
 import type { StaffRow } from './db/schema/index.js';
 import { DEFAULT_POLICY, type BotPolicy } from './features/bot/bot.policy.js';
+import type { BackendSetting } from './features/search/search.backend.js';
 import type { SearchIndex } from './features/search/search.index.js';
 import type { BackgroundTasks } from './lib/background.js';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
@@ -20,6 +21,12 @@ export type AppConfig = {
   publicBaseUrl: string;
   /** Days a search-log row is kept for analytics before it is purged. */
   searchLogRetentionDays: number;
+  /**
+   * Search backend (SEARCH_BACKEND): `memory` (in-process engine, snapshots for cold starts),
+   * `fts5` (SQLite FTS5 in the database, for knowledge bases too large for an isolate's heap),
+   * or `auto` (memory up to 15k published articles; docs/scaling.md).
+   */
+  searchBackend: BackendSetting;
   /** Requests per minute one anonymous client may make to each public API family. */
   rateLimitPerMinute: number;
   /** Longest customer chat message, in characters. */
@@ -45,6 +52,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   maxBodyBytes: 256 * 1024,
   publicBaseUrl: '',
   searchLogRetentionDays: 90,
+  searchBackend: 'auto',
   rateLimitPerMinute: 120,
   maxMessageChars: 2000,
   maxMessagesPerConversation: 200,

@@ -19,8 +19,8 @@ async function main() {
   const adminToken = await ensureBootstrapAdmin(deps);
 
   const indexStarted = performance.now();
-  await deps.search.refresh(deps.db, Date.now(), { force: true });
-  log.info('search index built', { articles: deps.search.engine.size, ms: Math.round(performance.now() - indexStarted) });
+  await deps.search.refresh(deps.db, Date.now(), { force: true, backend: deps.config.searchBackend });
+  log.info('search index built', { articles: deps.search.size, ms: Math.round(performance.now() - indexStarted) });
 
   // Housekeeping on a timer (Workers use a cron trigger instead): search-log retention.
   const purge = async () => {

@@ -3,3 +3,4 @@ export * from './staff.js';
 export * from './search.js';
 export * from './conversations.js';
 export * from './handoffs.js';
+export * from './search-index.js';

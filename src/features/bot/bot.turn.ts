@@ -9,7 +9,7 @@ import type { Deps } from '../../deps.js';
 import { isOpen } from '../../lib/service-calendar.js';
 import { articleUrl } from '../articles/articles.service.js';
 import { logSearch } from '../search/search.log.js';
-import { rankArticles } from '../search/search.service.js';
+import { isPublicArticle, rankArticles } from '../search/search.service.js';
 import { buildSnippet } from '../search/search.snippet.js';
 import { tokenize } from '../search/search.text.js';
 import { analyzeMessage, type MessageSignals, type Severity } from './bot.analyze.js';
@@ -92,7 +92,7 @@ export async function runBotTurn(deps: Deps, input: TurnInput): Promise<BotReply
   let query = input.text;
   let candidates: Candidate[];
   let decision: TurnDecision;
-  if (input.chosenArticleId && deps.search.meta.get(input.chosenArticleId)?.audience === 'public') {
+  if (input.chosenArticleId && (await isPublicArticle(deps, input.chosenArticleId))) {
     candidates = [{ id: input.chosenArticleId, score: 1 }];
     decision = { decision: 'answer', articleId: input.chosenArticleId, confidence: 1 };
   } else {

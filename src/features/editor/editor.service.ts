@@ -10,6 +10,7 @@ import type { Deps, Staff } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { auditStatement } from '../audit/audit.service.js';
 import { contentHash } from '../knowledge/knowledge.service.js';
+import { reindexArticle } from '../search/search.reindex.js';
 
 export type ArticleContent = Pick<ArticleRow, 'slug' | 'kind' | 'title' | 'summary' | 'body' | 'questions' | 'tags' | 'category' | 'audience'>;
 export type CreateInput = ArticleContent & { locale: ArticleRow['locale']; translationOf?: string | undefined };
@@ -188,6 +189,6 @@ export async function publishArticle(deps: Deps, id: string, expectedVersion: nu
       .where(and(eq(articles.translationGroup, saved.translationGroup), ne(articles.id, id), eq(articles.translationOutdated, false))),
     auditStatement(deps.db, now, { actorId: actor.id, action: options.scheduled ? 'article.publish_scheduled' : 'article.publish', entityType: 'article', entityId: id, summary: `${saved.locale}/${saved.slug} v${version}` }),
   ]);
-  deps.search.apply(saved);
+  reindexArticle(deps, saved);
   return saved;
 }

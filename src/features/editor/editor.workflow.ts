@@ -8,6 +8,7 @@ import { articleRevisions, articles, type ArticleRow, type ArticleStatus } from 
 import type { Deps, Staff } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { auditStatement } from '../audit/audit.service.js';
+import { reindexArticle } from '../search/search.reindex.js';
 import { getArticleById, publishArticle, reviewRequired, updateArticle } from './editor.service.js';
 
 const TRANSITIONS: Record<'submit' | 'archive', { from: ArticleStatus[]; to: ArticleStatus }> = {
@@ -31,7 +32,7 @@ export async function transition(deps: Deps, id: string, action: keyof typeof TR
     throw new AppError('precondition_failed', `editor: the article changed since you loaded it (now version ${latest.version})`, { extra: { current_version: latest.version } });
   }
   await auditStatement(deps.db, now, { actorId: actor.id, action: `article.${action}`, entityType: 'article', entityId: id, summary: `${current.status} → ${rule.to}` });
-  deps.search.apply(saved);
+  reindexArticle(deps, saved);
   return saved;
 }
 

@@ -8,6 +8,7 @@ import { articleFeedback, articleRevisions, articles, handoffs, messages, search
 import type { Deps, Staff } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { auditStatement } from '../audit/audit.service.js';
+import { reindexArticle } from '../search/search.reindex.js';
 import { getArticleById } from './editor.service.js';
 
 export async function recordArticleFeedback(deps: Deps, articleId: string, input: { helpful: boolean; comment?: string | undefined }) {
@@ -38,7 +39,7 @@ export async function attachQuestion(deps: Deps, articleId: string, question: st
     deps.db.insert(articleRevisions).values({ id: deps.newId(), articleId, version: saved.version, slug, kind, title, summary, body, questions, tags, category, audience, status: saved.status, changeNote: `Added question: ${question}`, createdBy: actor.id, createdAt: now }),
     auditStatement(deps.db, now, { actorId: actor.id, action: 'article.add_question', entityType: 'article', entityId: articleId, summary: question }),
   ]);
-  deps.search.apply(saved);
+  reindexArticle(deps, saved);
   return saved;
 }
 

@@ -1,53 +1,63 @@
 /**
- * The live search index of one process or isolate: the engine, the few article fields a result
- * shows, the synonym sets, and the content version it reflects.
+ * The live search index of one process or isolate: a backend (memory or FTS5, see
+ * search.backend.ts), the synonym sets, and the content version it reflects.
  *
- * The version is a signature of the articles and synonyms tables (row count and latest update),
- * cheap to read with one query. In-process changes are applied at once (`apply`); changes made
- * by another process (a `kb:import`, another isolate) are picked up by `refresh`, which checks
- * the signature at most once per `checkIntervalMs` and then loads only the rows changed since.
+ * Freshness: in-process changes are applied at once (`apply`); changes made elsewhere (another
+ * isolate, a `kb:import`) are picked up by `refresh`, which reads the one-row change counter at
+ * most once per `checkIntervalMs`, and only when it moved reads the signature and the rows
+ * changed since (search.signature.ts).
+ * Cold start (memory backend): the first refresh loads the newest snapshot from the database
+ * and applies only the rows changed since it; without one it builds from every published
+ * article and asks for a snapshot to be written (search.reindex.ts writes it).
  */
-import { and, count, eq, gte, max } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { articles, synonymSets, type ArticleRow } from '../../db/schema/index.js';
-import { markdownToText } from '../../lib/markdown.js';
-import { SearchEngine, type RankingOptions } from './search.engine.js';
+import { chooseBackend, type BackendKind, type BackendResult, type BackendSetting, type SearchBackend } from './search.backend.js';
+import type { RankingOptions, SearchFilter } from './search.engine.js';
+import { FtsBackend } from './search.fts.js';
+import { MemoryBackend } from './search.memory.js';
+import { EMPTY_SIGNATURE, readChangeCounter, readSignature, signatureKey, type Signature } from './search.signature.js';
 import { compileSynonyms, type CompiledSynonyms } from './search.synonyms.js';
 
-export type ArticleMeta = Pick<ArticleRow, 'id' | 'slug' | 'locale' | 'title' | 'summary' | 'category' | 'kind' | 'audience' | 'questions'>;
+export type SearchIndexOptions = {
+  ranking?: RankingOptions;
+  /** How often at most the change counter is read (freshness across isolates). Default 1000. */
+  checkIntervalMs?: number;
+  /** Overrides the configured backend (`AppConfig.searchBackend`); tests and the harness use it. */
+  backend?: BackendSetting;
+  /** Published articles above which `auto` picks FTS5. */
+  autoFts5Above?: number;
+  /** Snapshots (memory backend): written after content changes, read at cold start. */
+  snapshots?: { enabled?: boolean; delayMs?: number; keep?: number; minArticles?: number };
+};
 
-type Signature = { articles: number; articlesAt: number; synonyms: number; synonymsAt: number };
+export type SnapshotSettings = { enabled: boolean; delayMs: number; keep: number; minArticles: number };
 
-const signatureKey = (s: Signature) => `${s.articles}.${s.articlesAt}.${s.synonyms}.${s.synonymsAt}`;
+/** How the index got its content on the first load, for logs and benchmarks. */
+export type LoadReport = { backend: BackendKind; from: 'snapshot' | 'rows' | 'fts5'; caughtUp: number; ms: number };
 
-async function readSignature(db: Db): Promise<Signature> {
-  const [a, s] = await db.batch([
-    db.select({ n: count(), at: max(articles.updatedAt) }).from(articles),
-    db.select({ n: count(), at: max(synonymSets.updatedAt) }).from(synonymSets),
-  ]);
-  return {
-    articles: a[0]?.n ?? 0,
-    articlesAt: a[0]?.at?.getTime() ?? 0,
-    synonyms: s[0]?.n ?? 0,
-    synonymsAt: s[0]?.at?.getTime() ?? 0,
-  };
-}
-
-export type SearchIndexOptions = { ranking?: RankingOptions; checkIntervalMs?: number };
+export type RefreshOptions = { force?: boolean; backend?: BackendSetting };
 
 export class SearchIndex {
-  engine: SearchEngine;
-  readonly meta = new Map<string, ArticleMeta>();
+  private current: SearchBackend | null = null;
   synonyms: CompiledSynonyms = compileSynonyms([]);
-  private signature: Signature = { articles: 0, articlesAt: 0, synonyms: 0, synonymsAt: 0 };
+  private signature: Signature = EMPTY_SIGNATURE;
+  private seq: number | null = null;
   private lastCheck = 0;
+  private dirty = false;
   private readonly checkIntervalMs: number;
-  private readonly ranking: RankingOptions | undefined;
+  readonly snapshots: SnapshotSettings;
+  /** Set when this index holds content no stored snapshot has (search.reindex.ts clears it). */
+  snapshotWanted = false;
+  /** Debounce generation of snapshot writes in this isolate (search.reindex.ts). */
+  snapshotGeneration = 0;
+  lastLoad: LoadReport | null = null;
 
-  constructor(options: SearchIndexOptions = {}) {
-    this.ranking = options.ranking;
-    this.engine = new SearchEngine(options.ranking);
+  constructor(private readonly options: SearchIndexOptions = {}) {
     this.checkIntervalMs = options.checkIntervalMs ?? 1000;
+    const s = options.snapshots ?? {};
+    this.snapshots = { enabled: s.enabled ?? true, delayMs: s.delayMs ?? 2000, keep: s.keep ?? 3, minArticles: s.minArticles ?? 200 };
   }
 
   /** The content version this index reflects; another process compares it to tell staleness. */
@@ -55,73 +65,119 @@ export class SearchIndex {
     return signatureKey(this.signature);
   }
 
+  /** The backend serving, or null before the first refresh. */
+  get backend(): SearchBackend | null {
+    return this.current;
+  }
+
+  get size(): number {
+    return this.current?.size ?? 0;
+  }
+
   /** Builds an index of every published article in the database. */
   static async build(db: Db, options: SearchIndexOptions = {}): Promise<SearchIndex> {
     const index = new SearchIndex(options);
-    await index.reload(db);
+    await index.refresh(db, Date.now(), { force: true });
     return index;
   }
 
-  /** Adds, updates or removes one article after an in-process change. */
+  /** An article changed in this process: applied at once (memory), checked on the next search (FTS5). */
   apply(row: ArticleRow): void {
-    if (row.status !== 'published') {
-      this.engine.remove(row.id);
-      this.meta.delete(row.id);
-      return;
-    }
-    this.engine.upsert({
-      id: row.id,
-      locale: row.locale,
-      category: row.category,
-      kind: row.kind,
-      audience: row.audience,
-      title: row.title,
-      summary: row.summary,
-      body: markdownToText(row.body),
-      questions: row.questions,
-      tags: row.tags,
-    });
-    const { id, slug, locale, title, summary, category, kind, audience, questions } = row;
-    this.meta.set(id, { id, slug, locale, title, summary, category, kind, audience, questions });
+    this.current?.apply(row);
+    this.dirty = true;
   }
 
   /**
-   * Brings the index up to date with the database when its signature changed. Cheap when
-   * nothing changed (one small query, at most once per interval); `force` skips the interval.
-   * Returns true when anything was reloaded.
+   * Brings the index up to date with the database. Cheap when nothing changed (one one-row
+   * query, at most once per interval); `force` skips the interval. The first call loads the
+   * index. Returns true when anything was (re)loaded.
    */
-  async refresh(db: Db, nowMs: number, options: { force?: boolean } = {}): Promise<boolean> {
-    if (!options.force && nowMs - this.lastCheck < this.checkIntervalMs) return false;
+  async refresh(db: Db, nowMs: number, options: RefreshOptions = {}): Promise<boolean> {
+    const force = options.force === true || this.dirty || this.current === null;
+    if (!force && nowMs - this.lastCheck < this.checkIntervalMs) return false;
     this.lastCheck = nowMs;
-    const next = await readSignature(db);
-    if (signatureKey(next) === this.version && !options.force) return false;
-    const synonymsChanged = next.synonyms !== this.signature.synonyms || next.synonymsAt !== this.signature.synonymsAt;
-    if (synonymsChanged || options.force) {
-      this.synonyms = compileSynonyms(await db.select().from(synonymSets));
-    }
-    if (next.articles < this.signature.articles) {
-      // Rows were deleted: rare (articles are archived, not deleted), so rebuild from scratch.
-      await this.reload(db);
+    this.dirty = false;
+    const seq = await readChangeCounter(db);
+    if (this.current && options.force !== true && seq !== null && seq === this.seq) return false;
+    if (!this.current) {
+      await this.load(db, options.backend, options.force === true);
+      this.seq = seq;
       return true;
     }
-    if (next.articles !== this.signature.articles || next.articlesAt !== this.signature.articlesAt) {
-      const since = new Date(this.signature.articlesAt);
-      for (const row of await db.select().from(articles).where(gte(articles.updatedAt, since))) this.apply(row);
-    }
-    this.signature = next;
+    const next = await readSignature(db);
+    this.seq = seq;
+    if (signatureKey(next) === this.version && options.force !== true) return false;
+    await this.catchUp(db, next, options.force === true);
     return true;
   }
 
-  private async reload(db: Db): Promise<void> {
-    const signature = await readSignature(db);
-    const [rows, sets] = await db.batch([
-      db.select().from(articles).where(and(eq(articles.status, 'published'))),
+  async search(db: Db, query: string, filter: SearchFilter, limit: number): Promise<BackendResult> {
+    if (!this.current) await this.refresh(db, Date.now());
+    return this.current!.search(db, query, filter, limit);
+  }
+
+  /**
+   * Applies what changed between this index's signature and `next`; returns how many rows it
+   * read (-1: rebuilt). A bulk change (an import) asks for a fresh snapshot; single edits are
+   * snapshotted by the instance that made them (search.reindex.ts).
+   */
+  private async catchUp(db: Db, next: Signature, force: boolean): Promise<number> {
+    const backend = this.current!;
+    const prev = this.signature;
+    if (force || next.synonyms !== prev.synonyms || next.synonymsAt !== prev.synonymsAt) {
+      this.synonyms = compileSynonyms(await db.select().from(synonymSets));
+    }
+    let read = 0;
+    if (next.articles < prev.articles) {
+      // Rows were deleted: rare (articles are archived, not deleted), so rebuild from scratch.
+      await backend.rebuild(db);
+      read = -1;
+    } else if (force || next.articles !== prev.articles || next.articlesAt !== prev.articlesAt) {
+      read = await backend.catchUp(db, new Date(prev.articlesAt));
+    }
+    this.signature = next;
+    if (read < 0 || read > Math.max(20, this.size * 0.02)) this.snapshotWanted = true;
+    return read;
+  }
+
+  /** First load: picks the backend, then restores a snapshot or builds from the articles. */
+  private async load(db: Db, configured: BackendSetting | undefined, force: boolean): Promise<void> {
+    const started = performance.now();
+    const [sig, synonyms, published] = await Promise.all([
+      readSignature(db),
       db.select().from(synonymSets),
+      this.publishedCount(db, this.options.backend ?? configured ?? 'auto'),
     ]);
-    this.engine = new SearchEngine(this.ranking);
-    this.meta.clear();
-    for (const row of rows) this.apply(row);
-    this.synonyms = compileSynonyms(sets);
-    this.signature = signature;
+    this.synonyms = compileSynonyms(synonyms);
+    const kind = chooseBackend(this.options.backend ?? configured ?? 'auto', published, this.options.autoFts5Above);
+    if (kind === 'fts5') {
+      const fts = new FtsBackend(this.options.ranking);
+      // A forced first refresh (the Node start) brings the FTS5 table fully up to date.
+      await (force ? fts.rebuild(db) : fts.catchUp(db));
+      this.current = fts;
+      this.signature = sig;
+      this.lastLoad = { backend: kind, from: 'fts5', caughtUp: 0, ms: performance.now() - started };
+      return;
+    }
+    const memory = new MemoryBackend(this.options.ranking);
+    const restored = this.snapshots.enabled ? await memory.loadSnapshot(db) : null;
+    this.current = memory;
+    if (restored) {
+      this.signature = restored;
+      const read = signatureKey(restored) === signatureKey(sig) ? 0 : await this.catchUp(db, sig, false);
+      this.lastLoad = { backend: kind, from: 'snapshot', caughtUp: read, ms: performance.now() - started };
+      return;
+    }
+    await memory.rebuild(db);
+    this.signature = sig;
+    this.snapshotWanted = true;
+    this.lastLoad = { backend: kind, from: 'rows', caughtUp: 0, ms: performance.now() - started };
+  }
+
+  /** Published articles, only when `auto` needs the number (it reads an index of every row). */
+  private async publishedCount(db: Db, setting: BackendSetting): Promise<number> {
+    if (setting !== 'auto') return 0;
+    const [row] = await db.select({ n: count() }).from(articles).where(eq(articles.status, 'published'));
+    return row?.n ?? 0;
   }
 }

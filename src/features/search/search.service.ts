@@ -1,11 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { articles, type ArticleKind, type Audience, type Locale } from '../../db/schema/index.js';
+import { articles, type ArticleKind, type ArticleRow, type Audience, type Locale } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { markdownToText } from '../../lib/markdown.js';
 import { articleUrl, canSeeInternal, type Viewer } from '../articles/articles.service.js';
 import type { RankedArticle } from './search.engine.js';
 import { logSearch } from './search.log.js';
+import { scheduleSnapshot } from './search.reindex.js';
 import { buildSnippet } from './search.snippet.js';
 import { synonymExpansions } from './search.synonyms.js';
 import { displayTerm } from './search.text.js';
@@ -49,22 +50,20 @@ export type SearchResponse = {
 };
 
 /** Raw ranking for in-process callers (the bot, the evaluation harness): no snippets, no log. */
-export async function rankArticles(deps: Deps, input: Omit<SearchInput, 'explain'>, viewer: Viewer) {
+export async function rankArticles(deps: Deps, input: Omit<SearchInput, 'explain'>, viewer: Viewer, options: { c?: Context } = {}) {
   const index = deps.search;
-  await index.refresh(deps.db, deps.clock.now().getTime());
+  await index.refresh(deps.db, deps.clock.now().getTime(), { backend: deps.config.searchBackend });
+  if (index.snapshotWanted) scheduleSnapshot(deps, options.c);
   const expansions = synonymExpansions(index.synonyms, input.q, input.locale);
   const query = expansions.length > 0 ? `${input.q} ${expansions.join(' ')}` : input.q;
-  const ranked = index.engine.search(
-    query,
-    {
-      locale: input.locale,
-      category: input.category,
-      kind: input.kind,
-      audiences: canSeeInternal(viewer) ? ['public', 'internal'] : ['public'],
-    },
-    Math.max(input.limit, 1000),
-  );
-  return { ranked, expansions };
+  const filter = {
+    locale: input.locale,
+    category: input.category,
+    kind: input.kind,
+    audiences: canSeeInternal(viewer) ? ['public', 'internal'] : ['public'],
+  };
+  const { ranked, total } = await index.search(deps.db, query, filter, input.limit);
+  return { ranked, total, expansions };
 }
 
 /**
@@ -78,10 +77,13 @@ export async function searchArticles(
   options: { c?: Context; log?: boolean } = {},
 ): Promise<SearchResponse> {
   const started = performance.now();
-  const { ranked, expansions } = await rankArticles(deps, input, viewer);
-  const top = ranked.slice(0, input.limit);
-  const bodies = await loadBodies(deps, top.map((r) => r.id));
-  const results = top.map((r) => toHit(deps, r, bodies.get(r.id) ?? '', input.explain === true));
+  const { ranked, total, expansions } = await rankArticles(deps, input, viewer, options);
+  // The rows as they are now: an article archived or made internal since the index last
+  // looked (at most `checkIntervalMs` ago) is not shown.
+  const rows = await loadHitRows(deps, ranked.slice(0, input.limit).map((r) => r.id));
+  const visible = new Set<string>(canSeeInternal(viewer) ? ['public', 'internal'] : ['public']);
+  const top = ranked.slice(0, input.limit).filter((r) => rows.get(r.id)?.status === 'published' && visible.has(rows.get(r.id)!.audience));
+  const results = top.map((r) => toHit(deps, r, rows.get(r.id)!, input.explain === true));
   const tookMs = Math.round((performance.now() - started) * 100) / 100;
   let queryId: string | null = null;
   if (options.log !== false) {
@@ -94,48 +96,74 @@ export async function searchArticles(
         locale: input.locale ?? null,
         audience: viewer.staff ? 'staff' : 'public',
         source: 'search',
-        resultCount: ranked.length,
+        resultCount: total,
         topIds: top.slice(0, 5).map((r) => r.id),
         topScore: top[0]?.score ?? null,
         tookMs,
       }),
     );
   }
-  return { query_id: queryId, query: input.q, expanded_with: expansions, total: ranked.length, took_ms: tookMs, results };
+  return { query_id: queryId, query: input.q, expanded_with: expansions, total, took_ms: tookMs, results };
 }
 
-async function loadBodies(deps: Deps, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await deps.db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids));
-  return new Map(rows.map((r) => [r.id, markdownToText(r.body)]));
+export type HitRow = Pick<ArticleRow, 'id' | 'slug' | 'locale' | 'title' | 'summary' | 'body' | 'questions' | 'category' | 'kind' | 'audience' | 'status'>;
+
+/** The articles behind ranked ids, as stored now (one query; D1 binds at most 100 parameters). */
+export async function loadHitRows(deps: Pick<Deps, 'db'>, ids: string[]): Promise<Map<string, HitRow>> {
+  const out = new Map<string, HitRow>();
+  for (let i = 0; i < ids.length; i += 90) {
+    const rows = await deps.db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        locale: articles.locale,
+        title: articles.title,
+        summary: articles.summary,
+        body: articles.body,
+        questions: articles.questions,
+        category: articles.category,
+        kind: articles.kind,
+        audience: articles.audience,
+        status: articles.status,
+      })
+      .from(articles)
+      .where(inArray(articles.id, ids.slice(i, i + 90)));
+    for (const row of rows) out.set(row.id, row);
+  }
+  return out;
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-function toHit(deps: Deps, r: RankedArticle, body: string, explain: boolean): SearchHit {
-  const meta = deps.search.meta.get(r.id)!;
+function toHit(deps: Deps, r: RankedArticle, row: HitRow, explain: boolean): SearchHit {
   const terms = new Set(Object.keys(r.match));
   const hit: SearchHit = {
     id: r.id,
-    slug: meta.slug,
-    title: meta.title,
-    locale: meta.locale,
-    url: articleUrl(meta),
+    slug: row.slug,
+    title: row.title,
+    locale: row.locale,
+    url: articleUrl(row),
     score: round(r.score),
-    snippet: buildSnippet(body || meta.summary, terms),
-    category: meta.category,
-    kind: meta.kind,
-    audience: meta.audience,
+    snippet: buildSnippet(markdownToText(row.body) || row.summary, terms),
+    category: row.category,
+    kind: row.kind,
+    audience: row.audience,
   };
   if (explain) {
-    const phrasings = [meta.title, ...meta.questions];
+    const phrasings = [row.title, ...row.questions];
     hit.explain = {
       matched_terms: Object.fromEntries(Object.entries(r.match).map(([term, fields]) => [displayTerm(term), fields])),
-      field_boosts: deps.search.engine.ranking.boost,
+      field_boosts: deps.search.backend?.boosts ?? {},
       phrasing_match: round(r.phrasingMatch),
       article_match: round(r.articleMatch),
       best_phrasing: r.bestPhrasing >= 0 ? (phrasings[r.bestPhrasing] ?? null) : null,
     };
   }
   return hit;
+}
+
+/** Whether an article is published and public, as stored now (the bot answers a chosen article only then). */
+export async function isPublicArticle(deps: Pick<Deps, 'db'>, id: string): Promise<boolean> {
+  const row = (await loadHitRows(deps, [id])).get(id);
+  return row?.status === 'published' && row.audience === 'public';
 }

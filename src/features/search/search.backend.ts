@@ -1,0 +1,52 @@
+/**
+ * The one interface the search index uses over its two backends (docs/scaling.md):
+ * - `memory`: the in-process engine (search.engine.ts), loaded from a snapshot or built from the
+ *   articles; the best quality and sub-millisecond queries, but its heap grows with the
+ *   knowledge base and an isolate has 128 MB.
+ * - `fts5`: SQLite FTS5 in the database (libSQL or D1), filled with the app's own terms and
+ *   re-scored in JS (search.fts.ts); almost nothing on the heap, any size.
+ * `auto` picks memory up to `AUTO_FTS5_ABOVE` published articles, FTS5 above.
+ */
+import type { Db } from '../../db/client.js';
+import type { ArticleRow } from '../../db/schema/index.js';
+import type { RankedArticle, SearchFilter } from './search.engine.js';
+
+export const BACKEND_SETTINGS = ['memory', 'fts5', 'auto'] as const;
+export type BackendSetting = (typeof BACKEND_SETTINGS)[number];
+export type BackendKind = Exclude<BackendSetting, 'auto'>;
+
+/**
+ * Published articles above which `auto` serves from FTS5. The memory engine's heap and its
+ * snapshot load (about twice the final heap while it runs) stop fitting a 128 MB isolate
+ * between 20k and 30k realistic articles (docs/scaling.md, `scripts/bench-scale.ts`); this
+ * leaves room for the rest of the app.
+ */
+export const AUTO_FTS5_ABOVE = 15_000;
+
+export type BackendResult = {
+  ranked: RankedArticle[];
+  /** How many articles matched (may be capped: memory counts up to `limit`, FTS5 up to 1000). */
+  total: number;
+};
+
+export type SearchBackend = {
+  readonly kind: BackendKind;
+  /** Articles the index holds (FTS5: as of the last sync). */
+  readonly size: number;
+  /** Field boosts, for `explain`. */
+  readonly boosts: Record<string, number>;
+  /** An in-process change, applied at once where the backend holds the index itself. */
+  apply(row: ArticleRow): void;
+  /** Rebuilds from every published article. */
+  rebuild(db: Db): Promise<void>;
+  /** Applies the articles changed at or after `since`; returns how many rows it read. */
+  catchUp(db: Db, since: Date): Promise<number>;
+  /** At least the best `limit` articles, best first (memory ranks up to 1000 to count them). */
+  search(db: Db, query: string, filter: SearchFilter, limit: number): Promise<BackendResult>;
+};
+
+/** The backend a setting means for a knowledge base of `published` articles. */
+export function chooseBackend(setting: BackendSetting, published: number, threshold = AUTO_FTS5_ABOVE): BackendKind {
+  if (setting !== 'auto') return setting;
+  return published > threshold ? 'fts5' : 'memory';
+}
