@@ -114,7 +114,8 @@ describe('admin pages in a real browser', () => {
   });
 
   it('creates an editor token that works until it is deactivated', async () => {
-    const { page, errors } = await openPage(browser);
+    const adminContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, errors } = await openPage(adminContext);
     await signIn(page, product.url, '/en/admin/staff', product.tokens.admin);
     await expect.poll(() => page.locator('#staff-list tbody tr').count()).toBe(3);
     // The admin's own account cannot be deactivated from here.
@@ -131,6 +132,9 @@ describe('admin pages in a real browser', () => {
     expect(await page.locator('#new-token').textContent()).toMatch(/Token for Li Wei.*shown only now/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-token');
     await expect.poll(() => page.locator('#staff-list tbody tr').count()).toBe(4);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.locator('#toast').textContent()).toBe('Token copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
     await screenshots(page, 'admin-staff-token');
     await page.getByRole('button', { name: 'I have stored it' }).click();
     expect(await page.locator('#new-token').isHidden()).toBe(true);
@@ -161,6 +165,7 @@ describe('admin pages in a real browser', () => {
     await signIn(editor.page, product.url, '/en/editor', token);
     await expect.poll(() => editor.page.locator('#who').textContent()).toBe('Li Wei · editor');
     await other.close();
+    await adminContext.close();
     expect(errors).toEqual([]);
   });
 });
