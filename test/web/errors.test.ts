@@ -79,6 +79,9 @@ describe('search suggestions, progressively', () => {
     expect(page).toMatch(/<input id="q" name="q" type="search"/);
     // The combobox roles come from the script only: without it, the box is a plain search field.
     expect(page).not.toContain('role="combobox"');
+    // The inline stylesheet arrives intact (quoted font names are not HTML-escaped).
+    expect(page).toContain('"PingFang SC"');
+    expect(page).not.toContain('&quot;PingFang');
     const zh = await (await t.request('/zh')).text();
     expect(zh).toContain('data-suggestions="搜索建议"');
   });

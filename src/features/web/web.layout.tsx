@@ -19,6 +19,7 @@ table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:6px 10
 .muted{color:var(--muted)}.feedback{margin-top:24px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px}
 .feedback textarea{width:100%;min-height:60px;margin:8px 0;padding:8px;border:1px solid #cbd2d9;border-radius:8px;font:inherit}
 :focus-visible{outline:3px solid #f0b429;outline-offset:2px}
+button,input,textarea,select{font-family:inherit}
 .combo{position:relative;flex:1;display:flex}.combo input{width:100%}
 .suggest{position:absolute;top:calc(100% + 4px);left:0;right:0;z-index:20;background:#fff;border:1px solid #cbd2d9;border-radius:8px;box-shadow:0 8px 24px rgba(16,42,67,.14);padding:6px 0;max-height:60vh;overflow:auto}
 .suggest [role=presentation]{padding:6px 14px 2px;font-size:13px;font-weight:600;color:var(--muted)}
@@ -55,7 +56,8 @@ export function Layout(props: LayoutProps) {
         {props.canonical ? <link rel="alternate" hreflang={props.locale === 'zh' ? 'zh-CN' : 'en'} href={props.canonical} /> : null}
         {props.alternate ? <link rel="alternate" hreflang={props.alternate.locale === 'zh' ? 'zh-CN' : 'en'} href={props.alternate.path} /> : null}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <style>{CSS}</style>
+        {/* A constant, inserted raw: as a text child its quotes would be escaped and the font list lost. */}
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
         {/* As-you-type suggestions; the search form works the same without it. */}
         <script type="module" src="/assets/help.js" />
       </head>
