@@ -150,7 +150,7 @@ describe('agent console in a real browser', () => {
     await page.goto(`${product.url}/zh/agent/follow-ups`);
     const followUp = page.locator('#follow-ups .task').first();
     await followUp.waitFor();
-    expect(await followUp.innerText()).toMatch(/到期 还剩 \d+天\d+小时[\s\S]*王女士/);
+    expect(await followUp.innerText()).toMatch(/到期 还剩 \d+天\d+小时[\s\S]*王女士[\s\S]*电话\s*13800138000/);
     const callback = page.locator('#callbacks .task').first();
     expect(await callback.innerText()).toMatch(/139 0000 1111[\s\S]*任何时间/);
     await screenshots(page, 'agent-follow-ups-zh');

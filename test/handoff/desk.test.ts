@@ -75,3 +75,19 @@ describe('GET /api/handoffs/{id}/events', () => {
     expect((await t.request(`/api/handoffs/${t.handoffId}/events`, { headers: { 'X-Conversation-Token': t.c.token } })).status).toBe(401);
   });
 });
+
+describe('GET /api/follow-ups: who to call', () => {
+  it('carries the customer’s name and contact details from the case', async () => {
+    const t = await createBotApp();
+    const alice = await createStaffToken(t.deps, 'agent', 'Alice');
+    const c = await t.start({ locale: 'zh', customer: { name: '王女士', phone: '13800138000', email: 'wang@example.com' } });
+    await t.say(c, '转人工');
+    const [h] = (await (await t.request('/api/queue', { token: alice.token })).json()).items;
+    await t.request(`/api/handoffs/${h.id}/claim`, { method: 'POST', token: alice.token });
+    await t.request(`/api/handoffs/${h.id}/resolve`, { method: 'POST', token: alice.token, body: JSON.stringify({ note: '已处理' }) });
+    const [f] = (await (await t.request('/api/follow-ups', { token: alice.token })).json()).items;
+    expect(f.customer).toEqual({ name: '王女士', phone: '13800138000', email: 'wang@example.com' });
+    const done = await t.request(`/api/follow-ups/${f.id}`, { method: 'POST', token: alice.token, body: JSON.stringify({ outcome: 'satisfied' }) });
+    expect((await done.json()).customer.phone).toBe('13800138000');
+  });
+});

@@ -1,6 +1,7 @@
 import { and, asc, gt, inArray, isNull, lt } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
-import { handoffEvents, handoffs, type CallbackRow } from '../../db/schema/index.js';
+import { handoffEvents, handoffs, type CallbackRow, type HandoffRow } from '../../db/schema/index.js';
+import type { HandoffPacket } from './handoff.packet.js';
 import { toMessageJson } from '../../lib/message-json.js';
 import { runLiveStream } from '../../lib/live-stream.js';
 import { createRouter } from '../../lib/openapi.js';
@@ -11,6 +12,12 @@ import { completeCallback, listCallbacks, listFollowUps, recordFollowUp } from '
 import { QUEUE_CHANNEL } from './handoff.service.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** Who to call back for a follow-up: the customer as the context packet recorded them. */
+const customerOf = (h: HandoffRow) => {
+  const c = (h.packet as HandoffPacket).customer;
+  return { name: c.name, phone: c.phone, email: c.email };
+};
 
 const callbackJson = (r: CallbackRow, now: Date) => ({
   id: r.id,
@@ -45,6 +52,7 @@ aftercareRouter
           handoff_id: f.handoffId,
           conversation_id: h.conversationId,
           summary: h.summary,
+          customer: customerOf(h),
           due_at: f.dueAt.toISOString(),
           overdue: !f.doneAt && f.dueAt < now,
           outcome: f.outcome,
@@ -59,7 +67,7 @@ aftercareRouter
     const f = await recordFollowUp(c.var.deps, c.req.valid('param').id, currentStaff(c), c.req.valid('json'));
     const [h] = await c.var.deps.db.select().from(handoffs).where(inArray(handoffs.id, [f.handoffId]));
     return c.json(
-      { id: f.id, handoff_id: f.handoffId, conversation_id: h!.conversationId, summary: h!.summary, due_at: f.dueAt.toISOString(), overdue: false, outcome: f.outcome, note: f.note, done_at: iso(f.doneAt) },
+      { id: f.id, handoff_id: f.handoffId, conversation_id: h!.conversationId, summary: h!.summary, customer: customerOf(h!), due_at: f.dueAt.toISOString(), overdue: false, outcome: f.outcome, note: f.note, done_at: iso(f.doneAt) },
       200,
     );
   })

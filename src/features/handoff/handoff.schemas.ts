@@ -95,6 +95,9 @@ export const FollowUpSchema = z
     handoff_id: z.string(),
     conversation_id: z.string(),
     summary: z.string(),
+    customer: z
+      .object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+      .openapi({ description: 'Who to call, from the case’s context packet' }),
     due_at: z.string(),
     overdue: z.boolean(),
     outcome: z.enum(['satisfied', 'not_satisfied', 'unreachable']).nullable(),

@@ -42,12 +42,24 @@ function followUpForm(f) {
   return form;
 }
 
+const telLink = (phone) => el('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}`, 'aria-label': `${t('call')} ${phone}` }, phone);
+
+/** Who to call: name, phone and email from the case, as far as the customer gave them. */
+function contact(customer) {
+  const facts = [];
+  if (customer.name) facts.push(el('dt', {}, t('customerName')), el('dd', {}, customer.name));
+  if (customer.phone) facts.push(el('dt', {}, t('phone')), el('dd', {}, telLink(customer.phone)));
+  if (customer.email) facts.push(el('dt', {}, t('customerEmail')), el('dd', {}, el('a', { href: `mailto:${customer.email}` }, customer.email)));
+  return facts.length ? el('dl', { class: 'facts' }, ...facts) : null;
+}
+
 function followUpItem(f) {
   return el(
     'li',
     { class: `task${f.overdue ? ' is-overdue' : ''}`, dataset: { id: f.id } },
     el('div', { class: 'task-head' }, clock(fmt('due', { when: when(f.due_at) }), f.due_at, f.done_at), f.overdue ? el('span', { class: 'badge major' }, t('overdue')) : null),
     el('p', { class: 'task-summary' }, f.summary, ' ', caseLink(f.handoff_id)),
+    contact(f.customer),
     f.done_at
       ? el('p', {}, el('strong', {}, label('outcome', f.outcome)), f.note ? ` · ${f.note}` : '', ' · ', fmt('doneAt', { when: when(f.done_at) }))
       : followUpForm(f),
@@ -55,7 +67,7 @@ function followUpItem(f) {
 }
 
 function callbackItem(c) {
-  const phone = el('a', { href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, 'aria-label': `${t('call')} ${c.phone}` }, c.phone);
+  const phone = telLink(c.phone);
   const windowText = c.window_start ? `${when(c.window_start)}${c.window_end ? ` – ${when(c.window_end)}` : ''}` : t('anyTime');
   const close = (status) => async () => {
     try {
