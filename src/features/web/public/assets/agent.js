@@ -93,7 +93,8 @@ const refreshSoon = () => {
 function onEvent({ event, data }) {
   if (event === 'handoff.breached' && !announced.has(data.handoff_id)) {
     announced.add(data.handoff_id);
-    const card = list.querySelector(`[data-id="${CSS.escape(data.handoff_id)}"] .case-link`);
+    // Cases already shown as overdue were not news; only a deadline passing while watching is.
+    const card = list.querySelector(`[data-id="${CSS.escape(data.handoff_id)}"]:not(.is-breached) .case-link`);
     if (card) announce(fmt('breachedCase', { summary: card.textContent }));
   }
   if (event.startsWith('handoff.')) refreshSoon();
