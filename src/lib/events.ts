@@ -22,7 +22,8 @@ export class EventBus {
     set.add(listener);
     return () => {
       set.delete(listener);
-      if (set.size === 0) this.channels.delete(channel);
+      // Only our own set: a second call after a new subscriber made a new set must not drop it.
+      if (set.size === 0 && this.channels.get(channel) === set) this.channels.delete(channel);
     };
   }
 

@@ -95,6 +95,7 @@ export function Layout(props: LayoutProps) {
           </form>
           {props.children}
         </main>
+        <script src="/widget.js" data-locale={props.locale} async></script>
       </body>
     </html>
   );
