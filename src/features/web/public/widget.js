@@ -396,7 +396,7 @@
   // ---- Messages ----------------------------------------------------------------------------
   function who(role) {
     if (role === 'customer') return T.you;
-    if (role === 'agent') return (state.handoff && state.handoff.agent_name) || T.agent;
+    if (role === 'agent') return T.agent; // the banner names the case's owner; old replies may be a colleague's
     if (role === 'system') return T.system;
     return T.bot;
   }
