@@ -38,7 +38,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 8787);
   const hostname = process.env.HOST ?? 'localhost';
   const { url: base, close } = await startNodeServer(deps, { port, hostname });
-  log.info('listening', { url: base, port });
+  log.info('listening', { url: base, port: Number(new URL(base).port) });
   const lines = [
     '',
     `  Edge Helpdesk is running at ${base}`,
