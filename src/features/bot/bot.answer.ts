@@ -32,6 +32,9 @@ function splitSentences(text: string): string[] {
   return text.split(/(?<=[。！？!?；;])|(?<=\.)\s+(?=[A-Z0-9])/u).map((s) => s.trim()).filter(Boolean);
 }
 
+/** A sentence that only introduces what follows ("流程如下：", "It depends on the method —") says nothing alone. */
+const isLeadIn = (text: string) => /[:：—–-]\s*$/u.test(text);
+
 function overlap(queryTerms: Set<string>, text: string): number {
   const terms = new Set(tokenize(text));
   let shared = 0;
@@ -58,7 +61,7 @@ export function extractAnswer(
   const scored = units
     .map((text, i) => ({ text, i, score: overlap(q, text) }))
     // A passage the summary already says adds nothing.
-    .filter((u) => u.score > 0 && overlap(summaryTerms, u.text) < 0.9 * Math.sqrt(new Set(tokenize(u.text)).size))
+    .filter((u) => u.score > 0 && !isLeadIn(u.text) && overlap(summaryTerms, u.text) < 0.9 * Math.sqrt(new Set(tokenize(u.text)).size))
     .sort((a, b) => b.score - a.score)
     .slice(0, maxPassages)
     .sort((a, b) => a.i - b.i);
