@@ -33,14 +33,16 @@ export type SearchBackend = {
   readonly kind: BackendKind;
   /** Articles the index holds (FTS5: as of the last sync). */
   readonly size: number;
+  /** True while the index still lags the database after a bounded catch-up (FTS5 backlog). */
+  readonly behind: boolean;
   /** Field boosts, for `explain`. */
   readonly boosts: Record<string, number>;
   /** An in-process change, applied at once where the backend holds the index itself. */
   apply(row: ArticleRow): void;
   /** Rebuilds from every published article. */
   rebuild(db: Db): Promise<void>;
-  /** Applies the articles changed at or after `since`; returns how many rows it read. */
-  catchUp(db: Db, since: Date): Promise<number>;
+  /** Applies the articles changed since `since` (`tie`: see `Signature.tie`); returns how many rows it read. */
+  catchUp(db: Db, since: Date, tie?: number): Promise<number>;
   /** At least the best `limit` articles, best first (memory ranks up to 1000 to count them). */
   search(db: Db, query: string, filter: SearchFilter, limit: number): Promise<BackendResult>;
 };

@@ -35,6 +35,7 @@ export class FtsBackend implements SearchBackend {
   readonly kind = 'fts5' as const;
   readonly boosts = { ...FTS_WEIGHTS };
   private stats = { docs: 0, terms: 0 };
+  behind = false;
   private cache = new Map<string, { at: number; candidate: FtsCandidate }>();
 
   constructor(
@@ -51,11 +52,13 @@ export class FtsBackend implements SearchBackend {
 
   async rebuild(db: Db): Promise<void> {
     await syncFts(db);
+    this.behind = false;
     await this.readStats(db);
   }
 
   async catchUp(db: Db): Promise<number> {
     const report = await syncFts(db, this.options.sync ?? { maxBatches: 4 });
+    this.behind = !report.done;
     await this.readStats(db);
     return report.written;
   }

@@ -15,7 +15,7 @@ import type { Db } from '../../db/client.js';
 import { articles, synonymSets, type ArticleRow } from '../../db/schema/index.js';
 import { chooseBackend, type BackendKind, type BackendResult, type BackendSetting, type SearchBackend } from './search.backend.js';
 import type { RankingOptions, SearchFilter } from './search.engine.js';
-import { FtsBackend } from './search.fts.js';
+import { FtsBackend, type FtsBackendOptions } from './search.fts.js';
 import { MemoryBackend } from './search.memory.js';
 import { EMPTY_SIGNATURE, readChangeCounter, readSignature, signatureKey, type Signature } from './search.signature.js';
 import { compileSynonyms, type CompiledSynonyms } from './search.synonyms.js';
@@ -28,6 +28,8 @@ export type SearchIndexOptions = {
   backend?: BackendSetting;
   /** Published articles above which `auto` picks FTS5. */
   autoFts5Above?: number;
+  /** FTS5 backend settings (candidates re-scored, sync batches per refresh). */
+  fts?: FtsBackendOptions;
   /** Snapshots (memory backend): written after content changes, read at cold start. */
   snapshots?: { enabled?: boolean; delayMs?: number; keep?: number; minArticles?: number };
 };
@@ -65,6 +67,11 @@ export class SearchIndex {
     return signatureKey(this.signature);
   }
 
+  /** `Signature.tie` of the version this index reflects (stored with snapshots). */
+  get tie(): number {
+    return this.signature.tie;
+  }
+
   /** The backend serving, or null before the first refresh. */
   get backend(): SearchBackend | null {
     return this.current;
@@ -98,7 +105,9 @@ export class SearchIndex {
     this.lastCheck = nowMs;
     this.dirty = false;
     const seq = await readChangeCounter(db);
-    if (this.current && options.force !== true && seq !== null && seq === this.seq) return false;
+    // An FTS5 table still syncing a backlog carries on even when nothing new was written.
+    const behind = this.current?.behind === true;
+    if (this.current && options.force !== true && !behind && seq !== null && seq === this.seq) return false;
     if (!this.current) {
       await this.load(db, options.backend, options.force === true);
       this.seq = seq;
@@ -106,8 +115,8 @@ export class SearchIndex {
     }
     const next = await readSignature(db);
     this.seq = seq;
-    if (signatureKey(next) === this.version && options.force !== true) return false;
-    await this.catchUp(db, next, options.force === true);
+    if (signatureKey(next) === this.version && options.force !== true && !behind) return false;
+    await this.catchUp(db, next, options.force === true, behind);
     return true;
   }
 
@@ -121,7 +130,7 @@ export class SearchIndex {
    * read (-1: rebuilt). A bulk change (an import) asks for a fresh snapshot; single edits are
    * snapshotted by the instance that made them (search.reindex.ts).
    */
-  private async catchUp(db: Db, next: Signature, force: boolean): Promise<number> {
+  private async catchUp(db: Db, next: Signature, force: boolean, behind = false): Promise<number> {
     const backend = this.current!;
     const prev = this.signature;
     if (force || next.synonyms !== prev.synonyms || next.synonymsAt !== prev.synonymsAt) {
@@ -132,8 +141,8 @@ export class SearchIndex {
       // Rows were deleted: rare (articles are archived, not deleted), so rebuild from scratch.
       await backend.rebuild(db);
       read = -1;
-    } else if (force || next.articles !== prev.articles || next.articlesAt !== prev.articlesAt) {
-      read = await backend.catchUp(db, new Date(prev.articlesAt));
+    } else if (force || behind || next.articles !== prev.articles || next.articlesAt !== prev.articlesAt) {
+      read = await backend.catchUp(db, new Date(prev.articlesAt), prev.tie);
     }
     this.signature = next;
     if (read < 0 || read > Math.max(20, this.size * 0.02)) this.snapshotWanted = true;
@@ -151,7 +160,7 @@ export class SearchIndex {
     this.synonyms = compileSynonyms(synonyms);
     const kind = chooseBackend(this.options.backend ?? configured ?? 'auto', published, this.options.autoFts5Above);
     if (kind === 'fts5') {
-      const fts = new FtsBackend(this.options.ranking);
+      const fts = new FtsBackend(this.options.ranking, this.options.fts);
       // A forced first refresh (the Node start) brings the FTS5 table fully up to date.
       await (force ? fts.rebuild(db) : fts.catchUp(db));
       this.current = fts;

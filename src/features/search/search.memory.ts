@@ -2,7 +2,7 @@
  * The memory backend: the in-process engine (search.engine.ts) over the published articles,
  * built from the database or restored from a snapshot (search.snapshots.ts).
  */
-import { eq, gte } from 'drizzle-orm';
+import { count, eq, gt, gte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { articles, type ArticleRow } from '../../db/schema/index.js';
 import { markdownToText } from '../../lib/markdown.js';
@@ -27,11 +27,15 @@ export function toIndexable(row: ArticleRow): IndexableArticle {
   };
 }
 
+/** What a stored snapshot holds: the engine, and `Signature.tie` of its version. */
+type SnapshotPayload = { engine: SearchEngineSnapshot; tie: number };
+
 /** Matches counted for `total`. */
 const COUNT_CAP = 1000;
 
 export class MemoryBackend implements SearchBackend {
   readonly kind = 'memory' as const;
+  readonly behind = false;
   engine: SearchEngine;
 
   constructor(private readonly ranking?: RankingOptions) {
@@ -58,8 +62,13 @@ export class MemoryBackend implements SearchBackend {
     this.engine = engine;
   }
 
-  async catchUp(db: Db, since: Date): Promise<number> {
-    const rows = await db.select().from(articles).where(gte(articles.updatedAt, since));
+  /** Rows changed after `since`, and those at `since` when their number is not `tie` any more. */
+  async catchUp(db: Db, since: Date, tie = -1): Promise<number> {
+    const [at] = await db.select({ n: count() }).from(articles).where(eq(articles.updatedAt, since));
+    const rows = await db
+      .select()
+      .from(articles)
+      .where(at?.n === tie ? gt(articles.updatedAt, since) : gte(articles.updatedAt, since));
     for (const row of rows) this.apply(row);
     return rows.length;
   }
@@ -76,17 +85,18 @@ export class MemoryBackend implements SearchBackend {
    */
   async loadSnapshot(db: Db): Promise<Signature | null> {
     for (const stored of await listSnapshots(db)) {
-      const signature = parseSignature(stored.version);
-      const data = signature ? await readSnapshotData(db, stored) : null;
-      if (!signature || data === null) continue;
-      this.engine = SearchEngine.fromJSON(await decodeSnapshot<SearchEngineSnapshot>(data), this.ranking);
-      return signature;
+      const data = parseSignature(stored.version) ? await readSnapshotData(db, stored) : null;
+      if (data === null) continue;
+      const payload = await decodeSnapshot<SnapshotPayload>(data);
+      this.engine = SearchEngine.fromJSON(payload.engine, this.ranking);
+      return parseSignature(stored.version, payload.tie);
     }
     return null;
   }
 
-  /** The engine, serialised for `saveSnapshot`. */
-  encode(): Promise<string> {
-    return encodeSnapshot(this.engine.toJSON());
+  /** The engine, serialised for `saveSnapshot`, with the tie count of the version it reflects. */
+  encode(tie = -1): Promise<string> {
+    const payload: SnapshotPayload = { engine: this.engine.toJSON(), tie };
+    return encodeSnapshot(payload);
   }
 }

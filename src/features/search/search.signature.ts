@@ -9,39 +9,52 @@
  *   delete of an article or synonym set; migration 0008) is one row. An index reads it at most
  *   once per interval and reads the signature only when it moved.
  */
-import { count, eq, max } from 'drizzle-orm';
+import { count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { articles, searchState, synonymSets } from '../../db/schema/index.js';
 
-export type Signature = { articles: number; articlesAt: number; synonyms: number; synonymsAt: number };
+export type Signature = {
+  articles: number;
+  articlesAt: number;
+  synonyms: number;
+  synonymsAt: number;
+  /**
+   * Articles whose `updated_at` is exactly `articlesAt` (not part of the key). A catch-up reads
+   * rows changed after `articlesAt`, and those at `articlesAt` only when this number moved: an
+   * import writes thousands of rows with one timestamp, which must not be re-read every time.
+   */
+  tie: number;
+};
 
-export const EMPTY_SIGNATURE: Signature = { articles: 0, articlesAt: 0, synonyms: 0, synonymsAt: 0 };
+export const EMPTY_SIGNATURE: Signature = { articles: 0, articlesAt: 0, synonyms: 0, synonymsAt: 0, tie: -1 };
 
 export const signatureKey = (s: Signature) => `${s.articles}.${s.articlesAt}.${s.synonyms}.${s.synonymsAt}`;
 
-/** The signature a key names, or null for a key this code did not write. */
-export function parseSignature(key: string): Signature | null {
+/** The signature a key names (its tie unknown), or null for a key this code did not write. */
+export function parseSignature(key: string, tie = -1): Signature | null {
   const parts = key.split('.').map(Number);
   if (parts.length !== 4 || parts.some((n) => !Number.isSafeInteger(n) || n < 0)) return null;
   const [a, at, s, sAt] = parts as [number, number, number, number];
-  return { articles: a, articlesAt: at, synonyms: s, synonymsAt: sAt };
+  return { articles: a, articlesAt: at, synonyms: s, synonymsAt: sAt, tie };
 }
 
 export async function readSignature(db: Db): Promise<Signature> {
-  const [a, s] = await db.batch([
+  const [a, s, t] = await db.batch([
     db.select({ n: count(), at: max(articles.updatedAt) }).from(articles),
     db.select({ n: count(), at: max(synonymSets.updatedAt) }).from(synonymSets),
+    db.select({ n: count() }).from(articles).where(eq(articles.updatedAt, sql`(select max(${articles.updatedAt}) from ${articles})`)),
   ]);
   return {
     articles: a[0]?.n ?? 0,
     articlesAt: a[0]?.at?.getTime() ?? 0,
     synonyms: s[0]?.n ?? 0,
     synonymsAt: s[0]?.at?.getTime() ?? 0,
+    tie: t[0]?.n ?? 0,
   };
 }
 
-/** The change counter: moves on every write to articles or synonym sets (one indexed row). */
-export async function readChangeCounter(db: Db): Promise<number> {
+/** The change counter: moves on every write to articles or synonym sets (one indexed row); null if missing. */
+export async function readChangeCounter(db: Db): Promise<number | null> {
   const [row] = await db.select({ seq: searchState.seq }).from(searchState).where(eq(searchState.key, 'content'));
-  return row?.seq ?? 0;
+  return row?.seq ?? null;
 }

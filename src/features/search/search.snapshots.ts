@@ -62,10 +62,11 @@ export type StoredSnapshot = { id: string; version: string; bytes: number; chunk
  */
 export async function saveSnapshot(
   db: Db,
-  input: { id: string; version: string; data: string; now: Date; keep: number },
+  input: { id: string; version: string; data: string; now: Date; keep: number; chunkBytes?: number },
 ): Promise<StoredSnapshot> {
   const { id, version, data, now } = input;
-  const chunks = Math.max(1, Math.ceil(data.length / CHUNK_BYTES));
+  const size = input.chunkBytes ?? CHUNK_BYTES;
+  const chunks = Math.max(1, Math.ceil(data.length / size));
   const rows = Array.from({ length: chunks }, (_, chunk) => ({
     id,
     chunk,
@@ -73,7 +74,7 @@ export async function saveSnapshot(
     version,
     format: SNAPSHOT_FORMAT,
     bytes: data.length,
-    data: data.slice(chunk * CHUNK_BYTES, (chunk + 1) * CHUNK_BYTES),
+    data: data.slice(chunk * size, (chunk + 1) * size),
     createdAt: now,
   }));
   for (let i = 0; i < rows.length; i += CHUNKS_PER_BATCH) {
