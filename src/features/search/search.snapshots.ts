@@ -24,11 +24,14 @@ async function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** Bytes per btoa slice: a multiple of 3, so the slices' base64 concatenates without padding inside. */
+const SLICE = 3 * 8192;
+
 function toBase64(bytes: Uint8Array): string {
   let out = '';
   // btoa takes a "binary string"; build it in slices (String.fromCharCode has an argument limit).
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    out += btoa(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
+  for (let i = 0; i < bytes.length; i += SLICE) {
+    out += btoa(String.fromCharCode(...bytes.subarray(i, i + SLICE)));
   }
   return out;
 }
@@ -40,10 +43,7 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/**
- * JSON → gzip → base64. Slices of 0x8000 bytes are a multiple of 3, so the base64 of the
- * slices concatenates into the base64 of the whole.
- */
+/** JSON → gzip → base64. */
 export async function encodeSnapshot(value: unknown): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(value));
   return toBase64(await pipe(json, new CompressionStream('gzip')));
