@@ -23,6 +23,7 @@ import { learningRouter } from './features/editor/learning.router.js';
 import { settingsRouter } from './features/editor/settings.router.js';
 import { publishDue } from './features/editor/editor.workflow.js';
 import { healthRouter } from './features/health/health.router.js';
+import { knowledgeRouter } from './features/knowledge/knowledge.router.js';
 import { webRouter } from './features/web/web.router.js';
 import { errorPage, notFoundPage, wantsHtmlPage } from './features/web/web.errors.js';
 import { adminPages } from './features/web/admin/admin.pages.js';
@@ -113,6 +114,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', editorPages);
   app.route('/', adminPages);
   app.route('/', staffRouter);
+  app.route('/', knowledgeRouter);
   app.route('/', searchRouter);
   app.route('/', conversationsRouter);
   app.route('/', handoffRouter);

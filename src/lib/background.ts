@@ -1,17 +1,42 @@
+/**
+ * Work that must not delay a response (search logging, webhooks, the LLM handoff summary).
+ * On Workers an isolate may be frozen as soon as the response is sent, so each task is handed
+ * to the request's `waitUntil`; on Node it runs detached. Either way it is tracked, so tests
+ * and shutdown can wait for it with `flush()`.
+ */
 import type { Context } from 'hono';
 
-/**
- * Work that must not delay the response (analytics writes, webhooks). On Workers it is handed
- * to `executionCtx.waitUntil`, which keeps the isolate alive until it ends; on Node it runs
- * detached and is tracked so tests and shutdown can wait for it.
- */
+export type BackgroundOptions = {
+  /**
+   * Keeps the current request alive until `promise` settles, for tasks started without a Hono
+   * context (deep in a service). The Worker passes `waitUntil` from `cloudflare:workers`, which
+   * finds the request by itself; Node passes nothing.
+   */
+  waitUntil?: (promise: Promise<unknown>) => void;
+};
+
 export class BackgroundTasks {
   private pending = new Set<Promise<unknown>>();
 
-  constructor(private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly onError: (error: unknown) => void,
+    private readonly options: BackgroundOptions = {},
+  ) {}
 
+  /** Starts `task` now; `c` (when the caller has one) ties it to that request on Workers. */
   run(c: Context | undefined, task: () => Promise<unknown>): void {
     const promise = task().catch(this.onError);
+    this.keepAlive(c, promise);
+    this.pending.add(promise);
+    void promise.finally(() => this.pending.delete(promise));
+  }
+
+  /** Resolves when every task started so far has ended. */
+  async flush(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private keepAlive(c: Context | undefined, promise: Promise<unknown>): void {
     if (c) {
       try {
         c.executionCtx.waitUntil(promise);
@@ -20,12 +45,10 @@ export class BackgroundTasks {
         // Not on Workers: Hono throws when there is no execution context.
       }
     }
-    this.pending.add(promise);
-    void promise.finally(() => this.pending.delete(promise));
-  }
-
-  /** Resolves when every task started so far has ended. */
-  async flush(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    try {
+      this.options.waitUntil?.(promise);
+    } catch {
+      // Outside a request (module start-up): nothing to extend; the task still runs.
+    }
   }
 }

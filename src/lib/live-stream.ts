@@ -16,14 +16,18 @@ export type LiveStreamOptions = {
   maxMs?: number;
 };
 
+/** How often a waiting stream looks for bus events (the latency they may add). */
+const BUS_CHECK_MS = 50;
+
 /** The loop behind every SSE endpoint: poll, wake early on the bus, keep the connection alive. */
 export async function runLiveStream(stream: SSEStreamingApi, options: LiveStreamOptions): Promise<void> {
   const { pollMs = 2000, heartbeatMs = 15_000, maxMs = 10 * 60_000 } = options;
   const pending: LiveEvent[] = [];
-  let wake: (() => void) | undefined;
+  // The listener only queues: it runs inside the publishing request, and on Workers a promise
+  // resolved there would continue this loop in that request, where this stream's I/O (D1,
+  // the response body) is forbidden. The loop wakes itself on its own timers instead.
   const unsubscribe = options.bus.subscribe(options.channel, (event) => {
     pending.push(event);
-    wake?.();
   });
   stream.onAbort(unsubscribe);
   const started = Date.now();
@@ -35,13 +39,10 @@ export async function runLiveStream(stream: SSEStreamingApi, options: LiveStream
         await stream.write(': keep-alive\n\n');
         lastWrite = Date.now();
       }
-      if (pending.length === 0) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, Math.min(pollMs, heartbeatMs));
-        });
+      const until = Date.now() + Math.min(pollMs, heartbeatMs);
+      while (pending.length === 0 && Date.now() < until && !stream.aborted) {
+        await new Promise<void>((resolve) => setTimeout(resolve, Math.min(BUS_CHECK_MS, until - Date.now())));
       }
-      wake = undefined;
     }
   } finally {
     unsubscribe();

@@ -115,3 +115,22 @@ export function toAppConfig(env: RuntimeEnv): AppConfig {
     webhook: env.WEBHOOK_URL ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET ?? '', attempts: 4, backoffMs: 1000 } : null,
   };
 }
+
+/** The database a Worker talks to. */
+export type WorkerDatabaseChoice = { kind: 'd1' } | { kind: 'libsql'; url: string; authToken?: string };
+
+/**
+ * Picks the Worker's database from its configuration: Turso/libSQL over HTTP when the
+ * DATABASE_URL secret is set (it wins, so setting the secret is all it takes to switch),
+ * otherwise the D1 binding `DB`. An embedded `file:` URL cannot work in an isolate.
+ */
+export function chooseWorkerDatabase(env: RuntimeEnv, hasD1Binding: boolean): WorkerDatabaseChoice {
+  if (env.DATABASE_URL) {
+    if (!/^(libsql|https?|wss?):\/\//.test(env.DATABASE_URL)) {
+      throw new Error('config: DATABASE_URL must be a libsql://, https:// or wss:// URL on Workers (no files in an isolate)');
+    }
+    return { kind: 'libsql', url: env.DATABASE_URL, ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}) };
+  }
+  if (hasD1Binding) return { kind: 'd1' };
+  throw new Error('config: no database: bind a D1 database as DB in wrangler.toml, or set the DATABASE_URL secret (Turso)');
+}

@@ -137,11 +137,12 @@ export async function importKnowledge(
 
   const existing = new Map<string, ArticleRow>();
   const slugs = [...new Set(parsed.map((a) => a.slug))];
-  for (let i = 0; i < slugs.length; i += 500) {
+  // D1 binds at most 100 parameters per statement.
+  for (let i = 0; i < slugs.length; i += 90) {
     const rows = await db
       .select()
       .from(articles)
-      .where(inArray(articles.slug, slugs.slice(i, i + 500)));
+      .where(inArray(articles.slug, slugs.slice(i, i + 90)));
     for (const row of rows) existing.set(`${row.locale}/${row.slug}`, row);
   }
 
