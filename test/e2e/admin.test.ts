@@ -107,7 +107,7 @@ describe('admin pages in a real browser', () => {
     const { page, errors } = await openPage(browser);
     await signIn(page, product.url, '/zh/admin', product.tokens.admin);
     await expect.poll(() => kpi(page, '会话数').textContent()).toBe('4');
-    expect(await chartLabel(page, 'reasons')).toMatch(/^转人工原因：.*要求人工服务 1/);
+    expect(await chartLabel(page, 'reasons')).toMatch(/^转人工原因：.*要求转人工 1/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('服务数据看板');
     await screenshots(page, 'admin-dashboard-zh');
     expect(errors).toEqual([]);

@@ -5,8 +5,10 @@
  */
 import type { WebLocale } from '../web.i18n.js';
 import { zh } from './admin.i18n.zh.js';
+import { HANDOFF_LABELS } from '../staff/handoff.labels.js';
 
 const en = {
+  ...HANDOFF_LABELS.en,
   dashboardTitle: 'Service dashboard',
   staffTitle: 'Staff',
   // Period picker
@@ -77,25 +79,6 @@ const en = {
   colCount: 'Number',
   colCategory: 'Category',
   colTotal: 'Total',
-  reason_human_request: 'Asked for a person',
-  reason_complaint: 'Complaint',
-  reason_repeated_failure: 'Bot failed repeatedly',
-  reason_low_confidence: 'Bot not confident',
-  reason_out_of_scope: 'Not covered',
-  reason_customer_button: '“Talk to a person” button',
-  severity_major: 'Major',
-  severity_medium: 'Medium',
-  severity_general: 'General',
-  category_product_function: 'Product: function',
-  category_product_safety: 'Product: safety',
-  category_product_quality: 'Product: quality',
-  category_product_transaction: 'Product: transaction',
-  category_product_delivery: 'Product: delivery',
-  category_service_capability: 'Service: capability',
-  category_service_attitude: 'Service: attitude',
-  category_service_quality: 'Service: quality',
-  category_service_etiquette: 'Service: etiquette',
-  category_uncategorised: 'Uncategorised',
   // Staff management
   addHeading: 'Add a staff member',
   name: 'Name',

@@ -1,7 +1,9 @@
 /** The admin pages' strings in Chinese (keys from admin.i18n.ts). */
 import type { AdminTexts } from './admin.i18n.js';
+import { HANDOFF_LABELS } from '../staff/handoff.labels.js';
 
 export const zh: AdminTexts = {
+  ...HANDOFF_LABELS.zh,
   dashboardTitle: '服务数据看板',
   staffTitle: '员工',
   rangeLegend: '统计期间',
@@ -69,25 +71,6 @@ export const zh: AdminTexts = {
   colCount: '数量',
   colCategory: '类别',
   colTotal: '合计',
-  reason_human_request: '要求人工服务',
-  reason_complaint: '投诉',
-  reason_repeated_failure: '机器人多次未解决',
-  reason_low_confidence: '机器人没有把握',
-  reason_out_of_scope: '帮助中心未覆盖',
-  reason_customer_button: '点击“转人工”按钮',
-  severity_major: '重大',
-  severity_medium: '中级',
-  severity_general: '一般',
-  category_product_function: '产品：功能',
-  category_product_safety: '产品：安全',
-  category_product_quality: '产品：质量',
-  category_product_transaction: '产品：交易',
-  category_product_delivery: '产品：配送',
-  category_service_capability: '服务：能力',
-  category_service_attitude: '服务：态度',
-  category_service_quality: '服务：质量',
-  category_service_etiquette: '服务：礼仪',
-  category_uncategorised: '未分类',
   addHeading: '添加员工',
   name: '姓名',
   email: '邮箱（选填）',

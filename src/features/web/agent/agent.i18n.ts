@@ -5,40 +5,16 @@
  */
 import type { WebLocale } from '../web.i18n.js';
 import { zh } from './agent.i18n.zh.js';
+import { HANDOFF_LABELS } from '../staff/handoff.labels.js';
 
 const en = {
+  ...HANDOFF_LABELS.en,
   // Page titles and navigation
   titleQueue: 'Queue',
   titleCase: 'Case',
   titleFollowUps: 'Follow-ups and callbacks',
   backToQueue: '← Back to the queue',
   // Labels for API values
-  severity_major: 'Major',
-  severity_medium: 'Medium',
-  severity_general: 'General',
-  status_waiting: 'Waiting',
-  status_claimed: 'Claimed',
-  status_resolved: 'Resolved',
-  reason_human_request: 'Asked for a person',
-  reason_complaint: 'Complaint',
-  reason_repeated_failure: 'The bot failed twice',
-  reason_low_confidence: 'The bot was not sure',
-  reason_out_of_scope: 'Not covered by the help center',
-  reason_customer_button: 'Pressed “talk to a person”',
-  category_product_function: 'Product: function',
-  category_product_safety: 'Product: safety',
-  category_product_quality: 'Product: quality',
-  category_product_transaction: 'Product: transaction',
-  category_product_delivery: 'Product: delivery',
-  category_service_capability: 'Service: capability',
-  category_service_attitude: 'Service: attitude',
-  category_service_quality: 'Service: quality',
-  category_service_etiquette: 'Service: etiquette',
-  temperament_agitated: 'Agitated',
-  temperament_demanding: 'Demanding',
-  temperament_confused: 'Confused',
-  queue_general: 'General queue',
-  queue_supervisor: 'Supervisor queue',
   // SLA clocks
   firstContact: 'First contact',
   feedback: 'Result to customer',
