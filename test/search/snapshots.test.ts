@@ -106,10 +106,10 @@ describe('search snapshots', () => {
     const { one } = await seeded();
     await one.deps.search.refresh(one.deps.db, Date.now(), { force: true });
     const backend = one.deps.search.backend as MemoryBackend;
-    const data = await backend.encode();
-    const old = await saveSnapshot(one.deps.db, { id: 'a-old', version: '1.1.0.0', data, now: new Date(1000), keep: 3, chunkBytes: 1000 });
+    const snapshot = await backend.encode();
+    const old = await saveSnapshot(one.deps.db, { id: 'a-old', version: '1.1.0.0', snapshot, now: new Date(1000), keep: 3, chunkBytes: 1000 });
     expect(old.chunks).toBeGreaterThan(2);
-    const broken = await saveSnapshot(one.deps.db, { id: 'b-new', version: '2.2.0.0', data, now: new Date(2000), keep: 3, chunkBytes: 1000 });
+    const broken = await saveSnapshot(one.deps.db, { id: 'b-new', version: '2.2.0.0', snapshot, now: new Date(2000), keep: 3, chunkBytes: 1000 });
     await one.deps.db.delete(searchSnapshots).where(and(eq(searchSnapshots.id, broken.id), eq(searchSnapshots.chunk, 1)));
 
     const loaded = new MemoryBackend();
@@ -118,18 +118,21 @@ describe('search snapshots', () => {
     expect(loaded.engine.search('refund policy', filter, 10)).toEqual(backend.engine.search('refund policy', filter, 10));
   });
 
-  it('round-trips the engine through gzip and base64', async () => {
+  it('encodes as JSON while small and as gzip + base64 above the threshold, both round-trip', async () => {
     const value = { text: '退款 refund '.repeat(5000), n: [1, 2, 3] };
-    const data = await encodeSnapshot(value);
-    expect(data).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect(data.length).toBeLessThan(JSON.stringify(value).length / 10);
-    expect(await decodeSnapshot(data)).toEqual(value);
+    const json = await encodeSnapshot(value);
+    expect(json).toEqual({ format: 'snapshot1+json', data: JSON.stringify(value) });
+    const gzip = await encodeSnapshot(value, 1000);
+    expect(gzip.format).toBe('snapshot1+gzip+base64');
+    expect(gzip.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(gzip.data.length).toBeLessThan(json.data.length / 10);
+    expect(await decodeSnapshot(gzip)).toEqual(value);
     // Larger than one base64 slice once compressed (random digits do not compress away).
     let seed = 7;
     const noisy = { digits: Array.from({ length: 60_000 }, () => (seed = (seed * 48271) % 2147483647) % 1000) };
-    const big = await encodeSnapshot(noisy);
-    expect(big.length).toBeGreaterThan(100_000);
-    expect(big).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    const big = await encodeSnapshot(noisy, 0);
+    expect(big.data.length).toBeGreaterThan(100_000);
+    expect(big.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect(await decodeSnapshot(big)).toEqual(noisy);
   });
 });

@@ -4,6 +4,7 @@
  * Typed arrays rather than Maps or arrays of arrays: at 10k articles they keep the heap small
  * and the query loops free of allocations.
  */
+import { base64ToBytes, bytesToBase64 } from './search.postings.js';
 
 export const growU32 = (a: Uint32Array, n: number): Uint32Array => {
   if (n <= a.length) return a;
@@ -45,6 +46,14 @@ export class Interner {
  * per read was a measurable share of query time). Replacing a list appends it; the space of
  * dropped lists is reclaimed by compaction once it outgrows the live part.
  */
+/** A ListPool as plain JSON (typed arrays as base64). */
+export type ListPoolSnapshot = { pool: string; start: string; length: string };
+
+const u32Of = (s: string) => {
+  const b = base64ToBytes(s);
+  return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+};
+
 export class ListPool {
   private pool: Uint32Array = new Uint32Array(0);
   private used = 0;
@@ -89,6 +98,20 @@ export class ListPool {
 
   get data(): Uint32Array {
     return this.pool;
+  }
+
+  toJSON(): ListPoolSnapshot {
+    this.compact();
+    return { pool: bytesToBase64(this.pool.subarray(0, this.used)), start: bytesToBase64(this.start), length: bytesToBase64(this.length) };
+  }
+
+  static fromJSON(s: ListPoolSnapshot): ListPool {
+    const p = new ListPool();
+    p.pool = u32Of(s.pool);
+    p.used = p.pool.length;
+    p.start = u32Of(s.start);
+    p.length = u32Of(s.length);
+    return p;
   }
 
   private compact(): void {

@@ -8,7 +8,7 @@ import { articles, type ArticleRow } from '../../db/schema/index.js';
 import { markdownToText } from '../../lib/markdown.js';
 import type { BackendResult, SearchBackend } from './search.backend.js';
 import { SearchEngine, type IndexableArticle, type RankingOptions, type SearchEngineSnapshot, type SearchFilter } from './search.engine.js';
-import { decodeSnapshot, encodeSnapshot, listSnapshots, readSnapshotData } from './search.snapshots.js';
+import { decodeSnapshot, encodeSnapshot, listSnapshots, readSnapshot, type EncodedSnapshot } from './search.snapshots.js';
 import { parseSignature, type Signature } from './search.signature.js';
 
 /** The engine's view of an article row. */
@@ -85,9 +85,9 @@ export class MemoryBackend implements SearchBackend {
    */
   async loadSnapshot(db: Db): Promise<Signature | null> {
     for (const stored of await listSnapshots(db)) {
-      const data = parseSignature(stored.version) ? await readSnapshotData(db, stored) : null;
-      if (data === null) continue;
-      const payload = await decodeSnapshot<SnapshotPayload>(data);
+      const encoded = parseSignature(stored.version) ? await readSnapshot(db, stored) : null;
+      if (encoded === null) continue;
+      const payload = await decodeSnapshot<SnapshotPayload>(encoded);
       this.engine = SearchEngine.fromJSON(payload.engine, this.ranking);
       return parseSignature(stored.version, payload.tie);
     }
@@ -95,7 +95,7 @@ export class MemoryBackend implements SearchBackend {
   }
 
   /** The engine, serialised for `saveSnapshot`, with the tie count of the version it reflects. */
-  encode(tie = -1): Promise<string> {
+  encode(tie = -1): Promise<EncodedSnapshot> {
     const payload: SnapshotPayload = { engine: this.engine.toJSON(), tie };
     return encodeSnapshot(payload);
   }

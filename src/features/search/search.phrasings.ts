@@ -6,8 +6,8 @@
  * (article number × OWNER_SLOTS + phrasing index) and its group (phrasings with the same word
  * terms, which share their vote between the articles holding them).
  */
-import MiniSearch, { type Options } from 'minisearch';
-import { ListPool, growI32, growU32 } from './search.lists.js';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { ListPool, growI32, growU32, type ListPoolSnapshot } from './search.lists.js';
 import { charGrams, latinTerm, rawTokens, tokenizePhrasing } from './search.text.js';
 
 /** A distinct phrasing: its number and its normalised tokens joined by spaces. */
@@ -60,7 +60,24 @@ export class TermCounts {
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.df[sorted[i]!]!--;
     this.total -= sorted.length;
   }
+
+  /** Terms in id order (ids are dense), with their counts. */
+  toJSON(): TermCountsSnapshot {
+    const terms = new Array<string>(this.df.length);
+    for (const [t, id] of this.ids) terms[id] = t;
+    return { terms, df: this.df, total: this.total };
+  }
+
+  static fromJSON(s: TermCountsSnapshot): TermCounts {
+    const c = new TermCounts();
+    s.terms.forEach((t, id) => c.ids.set(t, id));
+    c.df = s.df.slice();
+    c.total = s.total;
+    return c;
+  }
 }
+
+export type TermCountsSnapshot = { terms: string[]; df: number[]; total: number };
 
 /**
  * Phrasings with the same word terms form a group; a group counts its article phrasings.
@@ -99,11 +116,40 @@ class PhrasingGroups {
     this.keys[group] = undefined;
     this.free.push(group);
   }
+
+  /** Keys and live counts; the article counts are rebuilt as owners are restored (`own`). */
+  toJSON(): GroupsSnapshot {
+    return { keys: this.keys.map((k) => k ?? null), live: Array.from(this.live.subarray(0, this.keys.length)) };
+  }
+
+  static fromJSON(s: GroupsSnapshot): PhrasingGroups {
+    const g = new PhrasingGroups();
+    g.keys = s.keys.map((k) => k ?? undefined);
+    g.count = new Int32Array(Math.max(64, s.keys.length));
+    g.live = growI32(Int32Array.from(s.live), Math.max(64, s.keys.length));
+    s.keys.forEach((k, group) => (k === null ? g.free.push(group) : g.byKey.set(k, group)));
+    return g;
+  }
 }
+
+type GroupsSnapshot = { keys: (string | null)[]; live: number[] };
+
+/** What `PhrasingStore.toJSON` keeps: the derived structures, so a restore re-tokenises nothing. */
+export type PhrasingStoreSnapshot = {
+  index: AsPlainObject;
+  words: TermCountsSnapshot;
+  wordLists: ListPoolSnapshot;
+  distinctWords: number[];
+  distinctTotal: number;
+  grams: TermCountsSnapshot;
+  gramLists: ListPoolSnapshot;
+  groups: GroupsSnapshot;
+  group: number[];
+};
 
 export class PhrasingStore {
   /** Word terms (Han: bigrams) of every live phrasing. */
-  readonly index: MiniSearch<PhrasingFields>;
+  index: MiniSearch<PhrasingFields>;
   private byKey = new Map<string, number>();
   /** Per phrasing number: its key, or null when unused. */
   keys: (string | null)[] = [];
@@ -111,20 +157,53 @@ export class PhrasingStore {
   private owner: Int32Array = new Int32Array(0);
   private moreOwners = new Map<number, number[]>();
   live = 0;
-  readonly words = new TermCounts();
+  words = new TermCounts();
   /** Each phrasing's word-term ids, sorted, repeats kept. */
-  readonly wordLists = new ListPool();
+  wordLists = new ListPool();
   /** Per phrasing: its distinct word terms (minisearch's field length). */
   distinctWords: Uint32Array = new Uint32Array(0);
   distinctTotal = 0;
-  readonly grams = new TermCounts();
+  grams = new TermCounts();
   /** Each phrasing's character-trigram ids, sorted, repeats kept. */
-  readonly gramLists = new ListPool();
+  gramLists = new ListPool();
   private groups = new PhrasingGroups();
   private group: Int32Array = new Int32Array(0);
 
-  constructor(options: Options<PhrasingFields>) {
+  constructor(private readonly options: Options<PhrasingFields>) {
     this.index = new MiniSearch(options);
+  }
+
+  toJSON(): PhrasingStoreSnapshot {
+    const n = this.keys.length;
+    return {
+      index: this.index.toJSON(),
+      words: this.words.toJSON(),
+      wordLists: this.wordLists.toJSON(),
+      distinctWords: Array.from(this.distinctWords.subarray(0, n)),
+      distinctTotal: this.distinctTotal,
+      grams: this.grams.toJSON(),
+      gramLists: this.gramLists.toJSON(),
+      groups: this.groups.toJSON(),
+      group: Array.from(this.group.subarray(0, n)),
+    };
+  }
+
+  /** Restores the phrasings `keys` (null: unused number) from a snapshot; owners come with `own`. */
+  restore(keys: (string | null)[], s: PhrasingStoreSnapshot): void {
+    this.index = MiniSearch.loadJS(s.index, this.options);
+    this.keys = keys;
+    this.byKey = new Map();
+    keys.forEach((key, p) => key !== null && this.byKey.set(key, p));
+    this.live = this.byKey.size;
+    this.owner = new Int32Array(Math.max(64, keys.length)).fill(-1);
+    this.words = TermCounts.fromJSON(s.words);
+    this.wordLists = ListPool.fromJSON(s.wordLists);
+    this.distinctWords = growU32(Uint32Array.from(s.distinctWords), 64);
+    this.distinctTotal = s.distinctTotal;
+    this.grams = TermCounts.fromJSON(s.grams);
+    this.gramLists = ListPool.fromJSON(s.gramLists);
+    this.groups = PhrasingGroups.fromJSON(s.groups);
+    this.group = growI32(Int32Array.from(s.group), 64);
   }
 
   /** Adds an owner to the phrasing with this key, creating the phrasing if new; returns its number. */

@@ -54,8 +54,8 @@ export async function writeSnapshot(deps: Deps): Promise<StoredSnapshot | null> 
   const version = index.version;
   const [newest] = await listSnapshots(deps.db, 1);
   if (newest?.version === version) return null;
-  const data = await backend.encode(index.tie);
-  const stored = await saveSnapshot(deps.db, { id: deps.newId(), version, data, now: deps.clock.now(), keep: index.snapshots.keep });
-  deps.logger.info('search snapshot written', { version, bytes: stored.bytes, chunks: stored.chunks, articles: backend.size });
+  const snapshot = await backend.encode(index.tie);
+  const stored = await saveSnapshot(deps.db, { id: deps.newId(), version, snapshot, now: deps.clock.now(), keep: index.snapshots.keep });
+  deps.logger.info('search snapshot written', { version, format: stored.format, bytes: stored.bytes, chunks: stored.chunks, articles: backend.size });
   return stored;
 }
