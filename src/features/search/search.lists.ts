@@ -4,7 +4,7 @@
  * Typed arrays rather than Maps or arrays of arrays: at 10k articles they keep the heap small
  * and the query loops free of allocations.
  */
-import { base64ToBytes, bytesToBase64 } from './search.postings.js';
+import { packInts, unpackInts, type PackedInts } from './search.pack.js';
 
 export const growU32 = (a: Uint32Array, n: number): Uint32Array => {
   if (n <= a.length) return a;
@@ -46,13 +46,10 @@ export class Interner {
  * per read was a measurable share of query time). Replacing a list appends it; the space of
  * dropped lists is reclaimed by compaction once it outgrows the live part.
  */
-/** A ListPool as plain JSON (typed arrays as base64). */
-export type ListPoolSnapshot = { pool: string; start: string; length: string };
+/** A ListPool as plain JSON (typed arrays packed). */
+export type ListPoolSnapshot = { pool: PackedInts; start: PackedInts; length: PackedInts };
 
-const u32Of = (s: string) => {
-  const b = base64ToBytes(s);
-  return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
-};
+const u32Of = (p: PackedInts) => unpackInts(p, (n) => new Uint32Array(n));
 
 export class ListPool {
   private pool: Uint32Array = new Uint32Array(0);
@@ -102,7 +99,7 @@ export class ListPool {
 
   toJSON(): ListPoolSnapshot {
     this.compact();
-    return { pool: bytesToBase64(this.pool.subarray(0, this.used)), start: bytesToBase64(this.start), length: bytesToBase64(this.length) };
+    return { pool: packInts(this.pool.subarray(0, this.used)), start: packInts(this.start), length: packInts(this.length) };
   }
 
   static fromJSON(s: ListPoolSnapshot): ListPool {

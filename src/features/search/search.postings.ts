@@ -11,6 +11,7 @@
  *   postings are dropped at the next compaction.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { base64ToBytes, bytesToBase64, packInts, unpackInts, type PackedInts } from './search.pack.js';
 import { isHanTerm } from './search.text.js';
 
 const grow = <T extends Uint32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T => {
@@ -20,20 +21,6 @@ const grow = <T extends Uint32Array | Uint8Array>(a: T, n: number, make: (n: num
   return b;
 };
 
-/** Base64 of a typed array's bytes (btoa: global in browsers, Workers and Node ≥ 16). */
-export function bytesToBase64(a: ArrayBufferView): string {
-  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function base64ToBytes(s: string): Uint8Array {
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 const u32 = (s: string) => {
   const b = base64ToBytes(s);
   return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
@@ -43,12 +30,13 @@ const u16 = (s: string) => {
   return new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);
 };
 
+/** Arrays as base64 of their bytes (engine snapshot version 1) or packed (version 2, search.pack.ts). */
 export type PostingsSnapshot = {
   terms: string[];
-  segStart: string;
-  segDoc: string;
-  segTf: string;
-  docLen: string;
+  segStart: string | PackedInts;
+  segDoc: string | PackedInts;
+  segTf: string | PackedInts;
+  docLen: string | PackedInts;
   alive: string;
   nextDoc: number;
 };
@@ -293,10 +281,10 @@ export class PostingIndex {
     for (const [t, id] of this.han) terms[id] = t;
     return {
       terms,
-      segStart: bytesToBase64(this.segStart),
-      segDoc: bytesToBase64(this.segDoc),
-      segTf: bytesToBase64(this.segTf),
-      docLen: bytesToBase64(this.docLen.subarray(0, this.nextDoc)),
+      segStart: packInts(this.segStart),
+      segDoc: packInts(this.segDoc),
+      segTf: packInts(this.segTf),
+      docLen: packInts(this.docLen.subarray(0, this.nextDoc)),
       alive: bytesToBase64(this.alive.subarray(0, this.nextDoc)),
       nextDoc: this.nextDoc,
     };
@@ -306,10 +294,11 @@ export class PostingIndex {
     const p = new PostingIndex();
     s.terms.forEach((t, id) => (isHanTerm(t) ? p.han.set(t, id) : p.latin.set(t, id)));
     p.termCount = s.terms.length;
-    p.segStart = u32(s.segStart);
-    p.segDoc = u32(s.segDoc);
-    p.segTf = u16(s.segTf);
-    p.docLen = u32(s.docLen);
+    const ints = (v: string | PackedInts) => (typeof v === 'string' ? u32(v) : unpackInts(v, (n) => new Uint32Array(n)));
+    p.segStart = ints(s.segStart);
+    p.segDoc = ints(s.segDoc);
+    p.segTf = typeof s.segTf === 'string' ? u16(s.segTf) : unpackInts(s.segTf, (n) => new Uint16Array(n));
+    p.docLen = ints(s.docLen);
     p.alive = base64ToBytes(s.alive);
     p.nextDoc = s.nextDoc;
     for (let d = 0; d < p.nextDoc; d++) {
