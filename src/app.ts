@@ -45,6 +45,11 @@ export type CreateAppOptions = {
    * Node passes a file server; on Workers the platform's static assets answer before the Worker.
    */
   staticFiles?: MiddlewareHandler<AppEnv>;
+  /**
+   * Gzip responses in the app (default true). The Worker turns it off: workerd compresses any
+   * body sent with a Content-Encoding header itself, so compressing here would gzip twice.
+   */
+  compress?: boolean;
 };
 
 const STATUS_CODES = new Map<number, ProblemCode>(
@@ -87,7 +92,7 @@ export function createApp(options: CreateAppOptions) {
       maxAge: 600,
     }),
   );
-  app.use(compress());
+  if (options.compress !== false) app.use(compress());
   if (options.staticFiles) app.use(options.staticFiles);
   app.use('/api/*', (c, next) =>
     bodyLimit({

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from '../deps.js';
 import { AppError } from './errors.js';
+import { WindowStore } from './window-store.js';
 
 /**
  * The caller's address: Cloudflare's header on Workers, the usual proxy headers behind one,
@@ -22,6 +23,8 @@ export function clientAddress(c: Context<AppEnv>): string {
 export function limitRequests(name: string, perMinute: (c: Context<AppEnv>) => number) {
   return rateLimiter<AppEnv>({
     windowMs: 60_000,
+    // Not the default MemoryStore: its timer, started here at module load, stops a Worker from starting.
+    store: new WindowStore(60_000),
     limit: (c) => perMinute(c),
     standardHeaders: 'draft-7',
     keyGenerator: (c) => `${name}:${clientAddress(c)}`,

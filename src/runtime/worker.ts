@@ -65,7 +65,8 @@ export function resolveWorkerDeps(bindings: WorkerEnv): Deps {
   return isolateDeps;
 }
 
-const app = createApp({ resolveDeps: (env) => resolveWorkerDeps(env as WorkerEnv) });
+// The platform compresses responses (and would gzip an already gzipped body a second time).
+const app = createApp({ resolveDeps: (env) => resolveWorkerDeps(env as WorkerEnv), compress: false });
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {

@@ -1,6 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import matter from 'gray-matter';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { articleRevisions, articles, categories, type ArticleRow } from '../../db/schema/index.js';
@@ -8,6 +7,7 @@ import type { Deps } from '../../deps.js';
 import type { FieldError } from '../../lib/errors.js';
 import { sha256Hex } from '../../lib/tokens.js';
 import { auditStatement } from '../audit/audit.service.js';
+import { splitFrontmatter } from './frontmatter.js';
 import {
   ArticleFrontmatterSchema,
   CategoriesFileSchema,
@@ -32,9 +32,6 @@ export type ImportReport = {
   changes: Array<{ path: string; action: 'create' | 'update'; article: string }>;
 };
 
-// gray-matter finds the frontmatter; the maintained `yaml` package (YAML 1.2) parses it.
-const MATTER_OPTIONS = { engines: { yaml: (source: string) => YAML.parse(source) as object } };
-
 const issuesToErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
   issues.map((i) => ({ path: i.path.map(String).join('.') || '(frontmatter)', message: i.message }));
 
@@ -43,7 +40,7 @@ export function parseArticleFile(file: SourceFile): ParseResult {
   let data: unknown;
   let content: string;
   try {
-    const parsed = matter(file.text, MATTER_OPTIONS);
+    const parsed = splitFrontmatter(file.text);
     data = parsed.data;
     content = parsed.content;
   } catch (error) {
