@@ -90,7 +90,7 @@ export class FtsBackend implements SearchBackend {
       avgLength: this.stats.docs > 0 ? this.stats.terms / this.stats.docs : 100,
       df: new Map(vocab.map((v) => [v.term, Number(v.doc)])),
     };
-    const ranked = scoreCandidates(candidates, q, stats, this.ranking).slice(0, limit);
+    const ranked = scoreCandidates(candidates, { ...q, text: query }, stats, this.ranking).slice(0, limit);
     return { ranked, total: Number(rows[0]?.total ?? 0) };
   }
 
