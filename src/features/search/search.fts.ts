@@ -27,7 +27,7 @@ const MAX_TERMS = 90;
 type CandidateRow = { id: string; at: number; title: string; questions: string; summary: string; tags: string; body: string; total: number };
 
 /** Candidates' terms kept between queries (popular articles come back): bounded, checked by `updated_at`. */
-const CACHE_SIZE = 2000;
+const CACHE_SIZE = 500;
 
 export type FtsBackendOptions = { candidates?: number; sync?: SyncOptions };
 
