@@ -293,6 +293,9 @@ describe('editor pages in a real browser', () => {
     await screenshots(page, 'editor-list-zh');
     await page.locator('#articles tbody a.title').first().click();
     await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/版本 \d+/);
+    // The server's own revision notes are shown in Chinese too.
+    await expect.poll(() => page.locator('#revisions tbody').textContent()).toMatch(/从 \S+\.md 导入/);
+    expect(await page.locator('#revisions tbody').textContent()).not.toMatch(/Imported|Created|Published|Restored/);
     await screenshots(page, 'editor-edit-zh');
     await page.goto(`${product.url}/zh/editor/gaps`);
     await page.locator('#gap-unanswered').waitFor();

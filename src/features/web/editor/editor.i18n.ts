@@ -124,6 +124,11 @@ const en = {
   translationOf: 'Translation of “{title}” ({language})',
   // Revisions
   revisions: 'Revisions',
+  // Notes the server writes on revisions it makes itself.
+  note_created: 'Created',
+  note_published: 'Published',
+  note_restored: 'Restored version {version}',
+  note_imported: 'Imported from {path}',
   revVersion: 'Version',
   revWhen: 'Saved',
   revNote: 'Note',

@@ -3,6 +3,16 @@
 import { api, el, t, when } from './staff.js';
 import { renderDiff, tf } from './editor-common.js';
 
+/** A revision's note in the page's language: the server's own notes are translated, editors' notes shown as written. */
+function noteText(note) {
+  if (note === 'Created') return t('note_created');
+  if (note === 'Published') return t('note_published');
+  const restored = /^Restored version (\d+)$/.exec(note ?? '');
+  if (restored) return tf('note_restored', { version: restored[1] });
+  const imported = /^Imported from (\S+)$/.exec(note ?? '');
+  return imported ? tf('note_imported', { path: imported[1] }) : (note ?? '');
+}
+
 /**
  * @param {{ id: string, version: () => number, beforeRestore: () => void, onRestored: (article: object, version: number) => void, onError: (e: unknown) => void }} options
  */
@@ -45,7 +55,7 @@ export function createHistory({ id, version, beforeRestore, onRestored, onError 
       el('td', {}, t(`status_${r.status}`)),
       el('td', {}, r.title),
       el('td', {}, el('time', { datetime: r.created_at }, when(r.created_at))),
-      el('td', {}, r.change_note),
+      el('td', {}, noteText(r.change_note)),
       el(
         'td',
         { class: 'actions' },
