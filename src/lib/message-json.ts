@@ -23,6 +23,7 @@ export const MessageSchema = z
       description: 'Clarifying choices: send one back as `article_id` to get its answer',
     }),
     handoff: z.object({ reason: z.string(), severity: z.string() }).nullable(),
+    author: z.string().nullable().openapi({ description: 'Agent messages: the name of the agent who wrote it' }),
   })
   .openapi('Message');
 
@@ -40,6 +41,7 @@ export function toMessageJson(m: MessageRow) {
     citations: m.citations ?? [],
     choices: m.choices ?? [],
     handoff: m.decision === 'handoff' ? { reason: String(m.meta?.reason ?? ''), severity: String(m.meta?.severity ?? 'general') } : null,
+    author: m.role === 'agent' && typeof m.meta?.agent_name === 'string' ? m.meta.agent_name : null,
   };
 }
 

@@ -57,6 +57,8 @@ describe('customer and agent together', () => {
 
     // The reply appears live in the customer's widget.
     await expect.poll(() => w.agentMessages.last().textContent(), { timeout: 10_000 }).toMatch(/checked your refund/);
+    expect(await w.agentMessages.last().locator('.who').textContent()).toBe('Support team · Agent Wang');
+    await expect.poll(() => agent.locator('#transcript .msg-agent').last().textContent()).toMatch(/Agent Wang/);
 
     // The agent resolves; the customer is asked for a rating and gives one.
     const handoffId = await agentDesk(product).handoffOf(conversationId);

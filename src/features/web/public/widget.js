@@ -394,15 +394,15 @@
   }
 
   // ---- Messages ----------------------------------------------------------------------------
-  function who(role) {
+  function who(role, author) {
     if (role === 'customer') return T.you;
-    if (role === 'agent') return T.agent; // the banner names the case's owner; old replies may be a colleague's
+    if (role === 'agent') return author ? T.agent + ' · ' + author : T.agent;
     if (role === 'system') return T.system;
     return T.bot;
   }
 
   function messageEl(m) {
-    var el = h('div', { class: 'msg ' + m.role }, h('span', { class: m.role === 'system' ? 'sr' : 'who' }, who(m.role)), h('div', { class: 'bubble' }, m.text));
+    var el = h('div', { class: 'msg ' + m.role }, h('span', { class: m.role === 'system' ? 'sr' : 'who' }, who(m.role, m.author)), h('div', { class: 'bubble' }, m.text));
     if (m.id) el.setAttribute('data-id', m.id);
     return el;
   }

@@ -18,7 +18,7 @@ function citations(m) {
 }
 
 function meta(m, customerName) {
-  const who = m.internal ? t('internalNote') : m.role === 'customer' && customerName ? `${t('role_customer')} · ${customerName}` : label('role', m.role);
+  const who = m.internal ? t('internalNote') : m.role === 'customer' && customerName ? `${t('role_customer')} · ${customerName}` : m.role === 'agent' && m.author ? `${label('role', m.role)} · ${m.author}` : label('role', m.role);
   const bits = [el('strong', {}, who), el('time', { datetime: m.created_at }, when(m.created_at))];
   if (m.role === 'bot' && m.decision) bits.push(el('span', { class: 'muted' }, label('decision', m.decision)));
   if (m.role === 'bot' && typeof m.confidence === 'number') bits.push(el('span', { class: 'muted' }, fmt('confidence', { n: Math.round(m.confidence * 100) })));
