@@ -60,6 +60,18 @@ describe('customer and agent together', () => {
     expect(await w.agentMessages.last().locator('.who').textContent()).toBe('Support team · Agent Wang');
     await expect.poll(() => agent.locator('#transcript .msg-agent').last().textContent()).toMatch(/Agent Wang/);
 
+    // The customer writes again: on the queue the case says the customer is waiting for a reply.
+    const caseUrl = agent.url();
+    await w.input.fill('Thank you! Will I get an email when it arrives?');
+    await w.input.press('Enter');
+    await expect.poll(() => agent.locator('#transcript .msg-customer').last().textContent()).toMatch(/email when it arrives/);
+    await agent.getByRole('link', { name: /Back to the queue/ }).click();
+    await expect.poll(() => agent.locator('.case .badge.awaiting').first().textContent()).toMatch(/^Customer waiting for a reply since /);
+    await agent.goto(caseUrl);
+    await agent.locator('#message').fill('Yes, you will get an email.');
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => w.agentMessages.last().textContent(), { timeout: 10_000 }).toMatch(/you will get an email/);
+
     // The agent resolves; the customer is asked for a rating and gives one.
     const handoffId = await agentDesk(product).handoffOf(conversationId);
     await agent.getByRole('button', { name: 'Resolve…' }).click();

@@ -91,3 +91,32 @@ describe('GET /api/follow-ups: who to call', () => {
     expect((await done.json()).customer.phone).toBe('13800138000');
   });
 });
+
+describe('GET /api/queue: a customer waiting for a reply', () => {
+  it('shows since when the customer has waited, until an agent replies (notes do not count)', async () => {
+    const t = await setup();
+    const item = async () => (await (await t.request('/api/queue', { token: t.alice.token })).json()).items[0];
+    expect((await item()).awaiting_reply_since).toBeNull();
+
+    t.clock.advance(60_000);
+    const wrote = t.clock.now().toISOString();
+    await t.say(t.c, '还有人吗？');
+    t.clock.advance(60_000);
+    await t.say(t.c, '我很着急');
+    expect((await item()).awaiting_reply_since).toBe(wrote);
+
+    await t.request(`/api/handoffs/${t.handoffId}/claim`, { method: 'POST', token: t.alice.token });
+    t.clock.advance(60_000);
+    await t.request(`/api/handoffs/${t.handoffId}/messages`, { method: 'POST', token: t.alice.token, body: JSON.stringify({ text: '内部：先查物流', internal: true }) });
+    expect((await item()).awaiting_reply_since).toBe(wrote);
+    await t.request(`/api/handoffs/${t.handoffId}/messages`, { method: 'POST', token: t.alice.token, body: JSON.stringify({ text: '您好，我在看' }) });
+    expect((await item()).awaiting_reply_since).toBeNull();
+  });
+
+  it('records the message on the case, so every queue refreshes', async () => {
+    const t = await setup();
+    await t.say(t.c, '还有人吗？');
+    const rows = await t.deps.db.query.handoffEvents.findMany();
+    expect(rows.filter((e) => e.handoffId === t.handoffId).map((e) => e.type)).toContain('customer_message');
+  });
+});

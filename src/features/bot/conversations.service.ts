@@ -12,7 +12,7 @@ import { AppError } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
 import { newMessage, toMessageJson } from '../../lib/message-json.js';
 import { summarizeWithModel } from '../handoff/handoff.summary.js';
-import { conversationChannel, notifyWebhook, openHandoffStatements, QUEUE_CHANNEL, reopenIfRecent } from '../handoff/handoff.service.js';
+import { conversationChannel, noteCustomerMessage, notifyWebhook, openHandoffStatements, QUEUE_CHANNEL, reopenIfRecent } from '../handoff/handoff.service.js';
 
 export { conversationChannel, toMessageJson };
 import { handoffText, runBotTurn, type BotReply } from './bot.turn.js';
@@ -100,7 +100,7 @@ export async function postCustomerMessage(
   }
   // After a handoff the bot stays silent: the message waits for an agent.
   if (conversation.status !== 'bot') {
-    events.publish(QUEUE_CHANNEL, { type: 'handoff.customer_message', data: { conversation_id: conversation.id } });
+    await noteCustomerMessage(deps, conversation.id);
     return { message, reply: null, replayed: false };
   }
 

@@ -60,7 +60,7 @@ handoffRouter
   .openapi(queueRoute, async (c) => {
     const rows = await listQueue(c.var.deps, currentStaff(c), c.req.valid('query'));
     const now = c.var.deps.clock.now();
-    return c.json({ items: rows.map((h) => toHandoffJson(h, now)) }, 200);
+    return c.json({ items: rows.map((h) => ({ ...toHandoffJson(h, now), awaiting_reply_since: iso(h.awaitingReplySince) })) }, 200);
   })
   .openapi(getHandoffRoute, async (c) => {
     const h = await getHandoff(c.var.deps, c.req.valid('param').id);

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, pickProblems, jsonBody } from '../../lib/openapi.js';
 import { MessageSchema } from '../../lib/message-json.js';
-import { AgentMessageBody, EscalateBody, HandoffDetailSchema, HandoffParams, HandoffSchema, QueueQuery, ResolveBody, TransferBody } from './handoff.schemas.js';
+import { AgentMessageBody, EscalateBody, HandoffDetailSchema, HandoffParams, HandoffSchema, QueueItemSchema, QueueQuery, ResolveBody, TransferBody } from './handoff.schemas.js';
 
 const tags = ['Handoff queue'];
 const security: Array<Record<string, string[]>> = [{ bearer: [] }];
@@ -14,7 +14,7 @@ export const queueRoute = createRoute({
   security,
   summary: 'Handoffs, most urgent first (agent)',
   request: { query: QueueQuery },
-  responses: { 200: jsonContent(z.object({ items: z.array(HandoffSchema) }), 'Major first, then by first-contact due time'), ...pickProblems(401, 403, 422) },
+  responses: { 200: jsonContent(z.object({ items: z.array(QueueItemSchema) }), 'Major first, then by first-contact due time'), ...pickProblems(401, 403, 422) },
 });
 
 export const getHandoffRoute = createRoute({

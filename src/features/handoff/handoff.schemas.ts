@@ -49,6 +49,10 @@ export const HandoffSchema = z
   })
   .openapi('Handoff');
 
+export const QueueItemSchema = HandoffSchema.extend({
+  awaiting_reply_since: z.string().nullable().openapi({ description: "The customer's oldest message no agent has answered yet; null when the agent spoke last" }),
+}).openapi('QueueItem');
+
 export const HandoffDetailSchema = HandoffSchema.extend({ packet: HandoffPacketSchema }).openapi('HandoffDetail');
 
 export const QueueQuery = z.object({

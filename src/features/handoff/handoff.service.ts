@@ -101,12 +101,37 @@ export async function listQueue(deps: Pick<Deps, 'db'>, agent: Staff, filter: Qu
   if (filter.locale) conditions.push(eq(handoffs.locale, filter.locale));
   if (filter.queue) conditions.push(eq(handoffs.queue, filter.queue));
   if (filter.mine) conditions.push(eq(handoffs.assigneeId, agent.id));
-  return deps.db
-    .select()
+  const rows = await deps.db
+    .select({ handoff: handoffs, awaitingReplySince: awaitingReplySince })
     .from(handoffs)
     .where(and(...conditions))
     .orderBy(asc(handoffs.priority), asc(handoffs.firstResponseDue), asc(handoffs.id))
     .limit(filter.limit);
+  return rows.map((r) => ({ ...r.handoff, awaitingReplySince: r.awaitingReplySince === null ? null : new Date(Number(r.awaitingReplySince)) }));
+}
+
+/**
+ * When the customer's oldest unanswered message since the handoff was written: the first customer
+ * message after the last reply an agent sent (internal notes do not count). Null when the agent
+ * spoke last. Agents see it on the queue as "customer waiting since".
+ */
+// Outer columns are named with their table: drizzle writes a bare column name in a one-table query,
+// which inside the subquery would mean the message's own column.
+const lastAgentReply = sql`(select max(a.created_at) from messages a where a.conversation_id = "handoffs"."conversation_id" and a.role = 'agent' and a.internal = 0)`;
+const awaitingReplySince = sql<number | null>`(select min(m.created_at) from messages m where m.conversation_id = "handoffs"."conversation_id" and m.role = 'customer' and m.created_at > coalesce(${lastAgentReply}, "handoffs"."created_at"))`;
+
+/**
+ * A customer wrote while a person has the conversation: recorded on the open handoff so every
+ * agent's queue (in any process) refreshes and shows that the customer is waiting for a reply.
+ */
+export async function noteCustomerMessage(deps: Deps, conversationId: string): Promise<void> {
+  const [open] = await deps.db
+    .select()
+    .from(handoffs)
+    .where(and(eq(handoffs.conversationId, conversationId), inArray(handoffs.status, ['waiting', 'claimed'])))
+    .orderBy(desc(handoffs.createdAt))
+    .limit(1);
+  if (open) await recordEvent(deps, open, 'customer_message', null);
 }
 
 export async function getHandoff(deps: Pick<Deps, 'db'>, id: string): Promise<HandoffRow> {

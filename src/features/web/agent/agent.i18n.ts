@@ -46,6 +46,7 @@ const en = {
   claimedByMe: 'Claimed by you',
   claimedByYou: 'Yours',
   unclaimed: 'Unclaimed',
+  awaitingSince: 'Customer waiting for a reply since {when}',
   escalatedTimes: 'Escalated ×{n}',
   someone: 'a colleague',
   openCase: 'Open case',

@@ -37,6 +37,7 @@ export const zh: Record<AgentTextKey, string> = {
   claimedByMe: '已由您认领',
   claimedByYou: '我的',
   unclaimed: '未认领',
+  awaitingSince: '客户自 {when} 起等待回复',
   escalatedTimes: '已升级 {n} 次',
   someone: '其他同事',
   openCase: '打开工单',

@@ -47,6 +47,7 @@ function card(h, fresh) {
       el('span', { class: 'muted' }, label('reason', h.reason)),
       h.queue === 'supervisor' ? el('span', { class: 'muted' }, label('queue', h.queue)) : null,
       h.escalation_level > 0 ? el('span', { class: 'muted' }, fmt('escalatedTimes', { n: h.escalation_level })) : null,
+      h.awaiting_reply_since && h.status !== 'resolved' ? el('span', { class: 'badge awaiting' }, fmt('awaitingSince', { when: when(h.awaiting_reply_since) })) : null,
     ),
     el('a', { class: 'case-link', href: `/${locale}/agent/handoffs/${encodeURIComponent(h.id)}` }, h.summary),
     el(
