@@ -5,6 +5,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,9 +58,17 @@ export type DevServer = { url: string; child: ChildProcess; stop: () => Promise<
  * Starts `wrangler dev` (local workerd, local D1) and resolves once /healthz answers.
  * `vars` override wrangler.toml [vars] for this run only.
  */
-export async function startWranglerDev(options: { port: number; persistTo?: string; vars?: Record<string, string>; quiet?: boolean }): Promise<DevServer> {
+export async function startWranglerDev(options: {
+  port: number;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  quiet?: boolean;
+  /** A bundle built beforehand (`wrangler deploy --dry-run --outdir`): served as is, not rebuilt when sources change. */
+  script?: string;
+}): Promise<DevServer> {
   // --test-scheduled: GET /__scheduled?cron=… runs the cron handler (the /cdn-cgi/handler route fails with [assets] in wrangler 4.86).
   const args = ['dev', '--port', String(options.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', '--test-scheduled'];
+  if (options.script) args.splice(1, 0, options.script, '--no-bundle', '--config', path.join(ROOT, 'wrangler.toml'));
   if (options.persistTo) args.push('--persist-to', options.persistTo);
   for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}:${v}`);
   const child = spawn(WRANGLER, args, { cwd: ROOT, env: wranglerEnv(), stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true });

@@ -48,10 +48,19 @@ function openDatabase(env: RuntimeEnv, bindings: WorkerEnv): Db {
 /** The isolate's dependencies, built on first use from the bindings. Exported for the workerd tests. */
 export function resolveWorkerDeps(bindings: WorkerEnv): Deps {
   if (isolateDeps) return isolateDeps;
-  const env = readEnv(bindings);
+  let env: RuntimeEnv;
+  let db: Db;
+  try {
+    env = readEnv(bindings);
+    db = openDatabase(env, bindings);
+  } catch (error) {
+    // No logger yet and the app's error handler has no deps: say why every request fails.
+    console.error(JSON.stringify({ level: 'error', msg: 'worker: invalid configuration', error: String(error) }));
+    throw error;
+  }
   const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
   isolateDeps = {
-    db: openDatabase(env, bindings),
+    db,
     clock: systemClock,
     newId,
     config: toAppConfig(env),
