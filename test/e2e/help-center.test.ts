@@ -131,9 +131,14 @@ describe('help center in a real browser', () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${product.url}/en/articles/when-will-i-get-my-refund`);
     await expectLabelledControls(page);
-    const stops = await tabStops(page, 4);
-    expect(stops).toEqual(['a:Brightcart Help Center', 'a:中文', 'input:Search', 'button:Search']);
+    const stops = await tabStops(page, 5);
+    expect(stops).toEqual(['a:Skip to content', 'a:Brightcart Help Center', 'a:中文', 'input:Search', 'button:Search']);
     await expectVisibleFocus(page);
+    // The skip link takes keyboard users past the header to the page's content.
+    await page.goto(`${product.url}/en/articles/when-will-i-get-my-refund`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(errors).toEqual([]);
   });
 });

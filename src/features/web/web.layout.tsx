@@ -19,6 +19,7 @@ table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:6px 10
 .muted{color:var(--muted)}.feedback{margin-top:24px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px}
 .feedback textarea{width:100%;min-height:60px;margin:8px 0;padding:8px;border:1px solid #cbd2d9;border-radius:8px;font:inherit}
 :focus-visible{outline:3px solid #f0b429;outline-offset:2px}
+.skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:6px 10px;z-index:10}
 button,input,textarea,select{font-family:inherit}
 .combo{position:relative;flex:1;display:flex}.combo input{width:100%}
 .suggest{position:absolute;top:calc(100% + 4px);left:0;right:0;z-index:20;background:#fff;border:1px solid #cbd2d9;border-radius:8px;box-shadow:0 8px 24px rgba(16,42,67,.14);padding:6px 0;max-height:60vh;overflow:auto}
@@ -62,6 +63,9 @@ export function Layout(props: LayoutProps) {
         <script type="module" src="/assets/help.js" />
       </head>
       <body>
+        <a class="skip" href="#main">
+          {t.skipToContent}
+        </a>
         <header>
           <div class="wrap bar">
             <a class="brand" href={`/${props.locale}`}>
@@ -72,7 +76,7 @@ export function Layout(props: LayoutProps) {
             </a>
           </div>
         </header>
-        <main class="wrap">
+        <main class="wrap" id="main" tabindex={-1}>
           <form
             class="search"
             action={`/${props.locale}/search`}
