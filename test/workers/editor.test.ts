@@ -34,6 +34,13 @@ describe('editing in workerd', () => {
     expect(await searchSlugs('gift wrap')).toContain('gift-wrap');
   });
 
+  it('lists 100 articles a page for editors (D1 binds at most 100 parameters per statement)', async () => {
+    const editor = await staffToken('editor');
+    const res = await call('/api/editor/articles?limit=100', { token: editor.token });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(100);
+  });
+
   it('publishes a scheduled article from the cron trigger, and purges old search logs on the hourly one', async () => {
     const editor = await staffToken('editor');
     const { id, version } = await draft(editor.token, 'engraving', 'Can you engrave my watch?', 'Yes, engraving takes two extra days.');
