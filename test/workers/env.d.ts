@@ -14,6 +14,8 @@ declare global {
       DB: D1Database;
       LOG_LEVEL: string;
       TEST_MIGRATIONS: D1Migration[];
+      /** The turso project only: the local Hrana server standing in for Turso. */
+      DATABASE_URL?: string;
       TEST_KNOWLEDGE: { categoriesFile?: SourceFile; articleFiles: SourceFile[] };
     }
   }

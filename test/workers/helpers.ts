@@ -1,23 +1,24 @@
 /**
  * Helpers of the workerd tests: requests go to the real Worker (`SELF`, the default export of
- * src/runtime/worker.ts) over the D1 binding of this test file; staff are created directly in
- * D1 with the product's own service, and the sample knowledge base goes in through the admin
- * import endpoint, as `npm run kb:push` does.
+ * src/runtime/worker.ts) over the database its configuration picks (D1, or libSQL over HTTP in
+ * the turso project); staff are created directly in that database with the product's own
+ * service, and the sample knowledge base goes in through the admin import endpoint, as
+ * `npm run kb:push` does.
  */
 import { env, SELF } from 'cloudflare:test';
 import { expect } from 'vitest';
 import type { StaffRole } from '../../src/db/schema/index.js';
-import { createD1Db } from '../../src/db/client.js';
 import { createStaff } from '../../src/features/auth/auth.service.js';
 import type { ImportReport } from '../../src/features/knowledge/knowledge.service.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
 import { importInChunks } from '../../scripts/lib/knowledge-push.js';
+import { resolveWorkerDeps } from '../../src/runtime/worker.js';
 
 export const BASE = 'https://helpdesk.test';
 
-/** The Worker's database, for assertions the API does not expose. */
-export const db = createD1Db(env.DB);
+/** The Worker's own database handle (this isolate's), for assertions the API does not expose. */
+export const db = resolveWorkerDeps(env).db;
 
 export type CallInit = RequestInit & { token?: string };
 
