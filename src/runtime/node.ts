@@ -1,7 +1,7 @@
 import { ensureBootstrapAdmin } from '../features/auth/auth.service.js';
 import { importKnowledge, isKnowledgeBaseEmpty } from '../features/knowledge/knowledge.service.js';
 import { publishDue } from '../features/editor/editor.workflow.js';
-import { purgeSearchLog } from '../features/search/search.log.js';
+import { purgeExpiredSearchLog } from './housekeeping.js';
 import { readKnowledgeDir } from './knowledge-files.js';
 import { openNodeDeps } from './node-deps.js';
 import { startNodeServer } from './node-server.js';
@@ -22,12 +22,8 @@ async function main() {
   await deps.search.refresh(deps.db, Date.now(), { force: true, backend: deps.config.searchBackend });
   log.info('search index built', { articles: deps.search.size, ms: Math.round(performance.now() - indexStarted) });
 
-  // Housekeeping on a timer (Workers use a cron trigger instead): search-log retention.
-  const purge = async () => {
-    const before = new Date(Date.now() - deps.config.searchLogRetentionDays * 86_400_000);
-    const removed = await purgeSearchLog(deps.db, before);
-    if (removed > 0) log.info('search log purged', { removed, before: before.toISOString() });
-  };
+  // Housekeeping on timers (Workers run the same jobs from cron triggers): search-log retention.
+  const purge = () => purgeExpiredSearchLog(deps);
   const housekeeping = setInterval(() => void purge().catch((e: unknown) => log.error('purge failed', { error: String(e) })), 3_600_000);
   housekeeping.unref();
   // Scheduled articles also go live on this tick, not only when someone reads.
