@@ -6,6 +6,7 @@
  *   /proc/…/schedstat) over N sequential requests, divided by N. It is an upper bound of what
  *   Cloudflare bills as Worker CPU: it also holds the local D1's SQLite work and workerd's HTTP
  *   handling, which on Cloudflare run elsewhere. Wall times are measured by the client.
+ * - Start-up: V8 profile of the Worker's global scope (`wrangler check startup`).
  * - Cold start: first search in a fresh isolate (wrangler dev restarted on the same data).
  */
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,26 @@ async function buildBundle(out: string): Promise<{ file: string; raw: number; gz
 }
 
 /** The workerd processes under wrangler (not wrangler's own Node process, nor esbuild). */
+/**
+ * The Worker's start-up (global scope: module evaluation, route and schema construction) from
+ * `wrangler check startup`: V8's sampling profile of it; busy = samples not idle. Cloudflare
+ * allows 1 s of start-up CPU.
+ */
+async function startupProfile(dir: string): Promise<{ busyMs: number; totalMs: number }> {
+  const file = path.join(dir, 'startup.cpuprofile');
+  await runWrangler(['check', 'startup', '--outfile', file]);
+  const profile = JSON.parse(await readFile(file, 'utf8')) as {
+    nodes: Array<{ id: number; callFrame: { functionName: string } }>;
+    samples: number[];
+    timeDeltas: number[];
+    startTime: number;
+    endTime: number;
+  };
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const busyUs = profile.samples.reduce((sum, node, i) => sum + (idle.has(node) ? 0 : (profile.timeDeltas[i] ?? 0)), 0);
+  return { busyMs: busyUs / 1000, totalMs: (profile.endTime - profile.startTime) / 1000 };
+}
+
 const workerdPids = (dev: DevServer) =>
   (dev.child.pid === undefined ? [] : processTree(dev.child.pid)).filter((pid) => {
     try {
@@ -138,6 +159,8 @@ async function main() {
     const bundle = await buildBundle(path.join(dir, 'bundle'));
     console.log(`bundle: ${(bundle.raw / 1024).toFixed(0)} KiB raw, ${(bundle.gzip / 1024).toFixed(0)} KiB gzip (limit 3 MB gzip on the free plan, 10 MB paid)`);
     const script = bundle.file;
+    const startup = await startupProfile(dir);
+    console.log(`start-up (global scope, wrangler check startup): ${startup.busyMs.toFixed(0)} ms busy in a ${startup.totalMs.toFixed(0)} ms profile`);
     await applyD1Migrations({ persistTo: dir });
     const admin = await createD1Staff('Bench admin', 'admin', { persistTo: dir });
     const agent = await createD1Staff('Bench agent', 'agent', { persistTo: dir });
