@@ -4,9 +4,12 @@
  * SQLite async databases with `batch()`; the rest of the code never knows which one it has.
  */
 import type { Client } from '@libsql/client';
+import { is } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle as drizzleD1, type AnyD1Database } from 'drizzle-orm/d1';
 import { drizzle as drizzleLibsql, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { SQLiteRaw } from 'drizzle-orm/sqlite-core/query-builders/raw';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -33,7 +36,24 @@ export function createDb(client: Client): LibsqlDb {
   return drizzleLibsql(client, { schema });
 }
 
-/** Wraps a D1 binding (`env.DB` on Workers) in drizzle. Bindings live as long as the isolate. */
+/** The part of a D1 binding the batch shim below needs. */
+type D1Prepare = { prepare: (sql: string) => unknown };
+
+/**
+ * Wraps a D1 binding (`env.DB` on Workers) in drizzle. Bindings live as long as the isolate.
+ * drizzle-orm 0.45's D1 batch cannot run a raw statement with parameters (`db.run(sql`…${x}`)`:
+ * it binds them on a prepared statement a raw query does not have) while libSQL's can; the shim
+ * gives such items their D1 statement, so the same batches run on both drivers.
+ */
 export function createD1Db(binding: AnyD1Database): Db {
-  return drizzleD1(binding, { schema });
+  const db = drizzleD1(binding, { schema });
+  const batch = db.batch.bind(db);
+  const client = binding as D1Prepare;
+  const withStatement = (item: BatchItem<'sqlite'>) => {
+    // `stmt` is what drizzle's D1 session reads from a prepared query (a raw query is its own).
+    if (is(item, SQLiteRaw)) Object.assign(item, { stmt: client.prepare(item.getQuery().sql) });
+    return item;
+  };
+  db.batch = ((items: readonly BatchItem<'sqlite'>[]) => batch(items.map(withStatement) as never)) as typeof db.batch;
+  return db;
 }
