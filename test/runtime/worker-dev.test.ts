@@ -3,9 +3,11 @@
  * minified bundle, static assets, local D1 with the migrations applied by wrangler), started
  * in global scope like on Cloudflare. The workerd suite (test/workers) tests the flows in
  * depth; this catches what its test harness hides: code that may not run at start-up,
- * Node-only globals, responses compressed twice, the cron handler behind a real trigger.
+ * Node-only globals, responses compressed twice, the cron handler behind a real trigger, the
+ * LLM client (LangChain's OpenAI client) inside a Worker.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,20 +24,42 @@ const freePort = () =>
     });
   });
 
+/** An OpenAI-compatible chat endpoint that streams a fixed reply and counts its calls. */
+function fakeLlm(reply: string): Promise<{ server: Server; url: string; calls: () => number }> {
+  let calls = 0;
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      calls++;
+      const chunk = (content: string, finish: string | null) =>
+        `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end(`${chunk(reply, null)}${chunk('', 'stop')}data: [DONE]\n\n`);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`, calls: () => calls })));
+}
+
+const LLM_REPLY = 'Open Orders and tap Track to follow your parcel [1].';
+
 describe('wrangler dev (the Worker with its real configuration)', () => {
   let dir = '';
   let dev: DevServer | undefined;
+  let llm: Awaited<ReturnType<typeof fakeLlm>> | undefined;
   let token = '';
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'helpdesk-d1-'));
     await applyD1Migrations({ persistTo: dir });
     token = (await createD1Staff('Test admin', 'admin', { persistTo: dir })).token;
-    dev = await startWranglerDev({ port: await freePort(), persistTo: dir, quiet: true, vars: { LOG_LEVEL: 'warn' } });
+    llm = await fakeLlm(LLM_REPLY);
+    const vars = { LOG_LEVEL: 'warn', LLM_PROVIDER: 'openai', LLM_BASE_URL: llm.url, LLM_MODEL: 'test-model', LLM_API_KEY: 'test-key' };
+    dev = await startWranglerDev({ port: await freePort(), persistTo: dir, quiet: true, vars });
   }, 120_000);
 
   afterAll(async () => {
     await dev?.stop();
+    llm?.server.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -55,7 +79,11 @@ describe('wrangler dev (the Worker with its real configuration)', () => {
       headers: { 'Content-Type': 'application/json', 'X-Conversation-Token': start.token },
       body: JSON.stringify({ text: 'How do I track my order?' }),
     });
-    expect(((await turn.json()) as { reply: { citations: Array<{ url: string }> } }).reply.citations[0]?.url).toBe('/en/articles/track-my-order');
+    // The answer is written by the configured LLM (LangChain's OpenAI client, in the Worker), grounded and cited.
+    const { reply } = (await turn.json()) as { reply: { text: string; citations: Array<{ url: string }> } };
+    expect(reply.citations[0]?.url).toBe('/en/articles/track-my-order');
+    expect(reply.text).toContain(LLM_REPLY);
+    expect(llm!.calls()).toBeGreaterThan(0);
 
     expect(await (await fetch(`${url}/zh`)).text()).toContain('lang="zh');
     const asset = await fetch(`${url}/widget.js`);
