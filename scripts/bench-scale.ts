@@ -1,5 +1,5 @@
 /**
- * Search at scale: `node --expose-gc --import tsx scripts/bench-scale.ts [sizes…]`
+ * Search at scale: `node --expose-gc --import tsx scripts/bench-scale.ts [sizes…] [--only=memory|fts5]`
  * (default 1000 10000 50000 100000; takes about half an hour on 2 cores).
  *
  * For each size of realistic generated corpus (scripts/lib/corpus.ts), each in a fresh process:
@@ -141,9 +141,9 @@ function child(mode: string, size: number): Record<string, unknown> | null {
   return r.status === 0 && line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : null;
 }
 
-function orchestrate(sizes: number[]) {
-  const mem = sizes.map((s) => child('memory-child', s));
-  const fts = sizes.map((s) => child('fts5-child', s));
+function orchestrate(sizes: number[], only: string | undefined) {
+  const mem = only === 'fts5' ? [] : sizes.map((s) => child('memory-child', s));
+  const fts = only === 'memory' ? [] : sizes.map((s) => child('fts5-child', s));
   console.log('\n| articles | build s | index heap + arrays MB | snapshot JSON MB | gzip+base64 MB | stored as | load ms | after load MB | peak during load MB | fits 128 MB heap | query p50 / p95 / p99 ms |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const m of mem) {
@@ -168,7 +168,8 @@ async function main() {
   if (mode === 'load-child') return loadChild(arg!, process.argv[4] as SnapshotFormat);
   if (mode === 'fts5-child') return ftsChild(Number(arg));
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  orchestrate(sizes.length ? sizes : [1000, 10_000, 50_000, 100_000]);
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  orchestrate(sizes.length ? sizes : [1000, 10_000, 50_000, 100_000], only);
 }
 
 main().catch((error: unknown) => {

@@ -81,7 +81,23 @@ export type FtsQuery = {
 
 const quote = (terms: string[]) => `"${terms.join(' ')}"`;
 
-export function ftsQuery(query: string, filter: SearchFilter): FtsQuery {
+/**
+ * Units that only common terms make (df above `common` articles) are left out of the MATCH
+ * when `df` knows them: each reads a posting list of a large share of the index and barely
+ * moves bm25, and the re-scoring still counts them. The two rarest units always stay.
+ */
+export type FtsQueryOptions = { df?: (term: string) => number | undefined; common?: number };
+
+/** Rarest first: a unit's document frequency is at most that of its rarest term (unknown: 0). */
+function keepRare(units: string[][], options: FtsQueryOptions): string[][] {
+  const { df, common } = options;
+  if (!df || common === undefined || units.length <= 2) return units;
+  const unitDf = (u: string[]) => Math.min(...u.map((t) => df(t) ?? 0));
+  const rarest = new Set([...units].sort((a, b) => unitDf(a) - unitDf(b)).slice(0, 2));
+  return units.filter((u) => rarest.has(u) || unitDf(u) <= common);
+}
+
+export function ftsQuery(query: string, filter: SearchFilter, options: FtsQueryOptions = {}): FtsQuery {
   const units: string[][] = [];
   let prefix: string | null = null;
   const tokens = rawTokens(query);
@@ -94,7 +110,7 @@ export function ftsQuery(query: string, filter: SearchFilter): FtsQuery {
   });
   const seen = new Set<string>();
   const parts: string[] = [];
-  for (const u of units) {
+  for (const u of keepRare(units, options)) {
     const key = u.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);

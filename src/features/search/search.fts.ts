@@ -8,7 +8,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { searchState } from '../../db/schema/index.js';
-import { markdownToText } from '../../lib/markdown.js';
 import type { BackendResult, SearchBackend } from './search.backend.js';
 import { DEFAULT_RANKING, type RankingOptions, type SearchFilter } from './search.engine.js';
 import { prepareCandidate, scoreCandidates, type FtsCandidate } from './search.fts.score.js';
@@ -23,6 +22,11 @@ export const FTS_CANDIDATES = 40;
 const COUNT_CAP = 1000;
 /** D1 binds at most 100 parameters per statement. */
 const MAX_TERMS = 90;
+/** A term in more articles than this (and 3% of them) is common: left out of the MATCH (search.fts.terms.ts). */
+const COMMON_MIN = 500;
+const COMMON_SHARE = 0.03;
+/** Document frequencies remembered from earlier queries' vocabulary reads (cleared when the index changes). */
+const DF_CACHE_SIZE = 20_000;
 
 type CandidateRow = { id: string; at: number; title: string; questions: string; summary: string; tags: string; body: string; total: number };
 
@@ -37,6 +41,7 @@ export class FtsBackend implements SearchBackend {
   private stats = { docs: 0, terms: 0 };
   behind = false;
   private cache = new Map<string, { at: number; candidate: FtsCandidate }>();
+  private dfCache = new Map<string, number>();
 
   constructor(
     private readonly ranking: RankingOptions = DEFAULT_RANKING,
@@ -51,7 +56,7 @@ export class FtsBackend implements SearchBackend {
   apply(): void {}
 
   async rebuild(db: Db): Promise<void> {
-    await syncFts(db);
+    await syncFts(db, { batch: 250 });
     this.behind = false;
     await this.readStats(db);
   }
@@ -64,7 +69,8 @@ export class FtsBackend implements SearchBackend {
   }
 
   async search(db: Db, query: string, filter: SearchFilter, limit: number): Promise<BackendResult> {
-    const q = ftsQuery(query, filter);
+    const common = Math.max(COMMON_MIN, COMMON_SHARE * this.stats.docs);
+    const q = ftsQuery(query, filter, { df: (t) => this.dfCache.get(t), common });
     if (q.match === null || filter.audiences.length === 0 || limit <= 0) return { ranked: [], total: 0 };
     const pool = Math.max(limit, this.options.candidates ?? FTS_CANDIDATES);
     const terms = q.terms.slice(0, MAX_TERMS);
@@ -85,11 +91,10 @@ export class FtsBackend implements SearchBackend {
       ),
     ]);
     const candidates = rows.map((r) => this.candidate(r));
-    const stats = {
-      docs: Math.max(this.stats.docs, 1),
-      avgLength: this.stats.docs > 0 ? this.stats.terms / this.stats.docs : 100,
-      df: new Map(vocab.map((v) => [v.term, Number(v.doc)])),
-    };
+    const df = new Map(vocab.map((v) => [v.term, Number(v.doc)]));
+    if (this.dfCache.size > DF_CACHE_SIZE) this.dfCache.clear();
+    for (const [t, n] of df) this.dfCache.set(t, n);
+    const stats = { docs: Math.max(this.stats.docs, 1), avgLength: this.stats.docs > 0 ? this.stats.terms / this.stats.docs : 100, df };
     const ranked = scoreCandidates(candidates, { ...q, text: query }, stats, this.ranking).slice(0, limit);
     return { ranked, total: Number(rows[0]?.total ?? 0) };
   }
@@ -109,7 +114,8 @@ export class FtsBackend implements SearchBackend {
       questions: JSON.parse(r.questions) as string[],
       summary: r.summary,
       tags: JSON.parse(r.tags) as string[],
-      body: markdownToText(r.body),
+      // Raw markdown: tokenising drops its punctuation, and markdownToText cost more than the rest of a query.
+      body: r.body,
     });
     this.cache.set(r.id, { at, candidate });
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
@@ -118,6 +124,8 @@ export class FtsBackend implements SearchBackend {
 
   private async readStats(db: Db): Promise<void> {
     const [row] = await db.select({ docs: searchState.docs, terms: searchState.terms }).from(searchState).where(eq(searchState.key, 'fts'));
-    this.stats = { docs: row?.docs ?? 0, terms: row?.terms ?? 0 };
+    const stats = { docs: row?.docs ?? 0, terms: row?.terms ?? 0 };
+    if (stats.docs !== this.stats.docs || stats.terms !== this.stats.terms) this.dfCache.clear();
+    this.stats = stats;
   }
 }
