@@ -294,7 +294,7 @@ describe('editor pages in a real browser', () => {
     await page.locator('#articles tbody a.title').first().click();
     await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/版本 \d+/);
     // The server's own revision notes are shown in Chinese too.
-    await expect.poll(() => page.locator('#revisions tbody').textContent()).toMatch(/从 \S+\.md 导入/);
+    await expect.poll(() => page.locator('#revisions tbody').textContent()).toMatch(/从 \S+\.md 导入|新建|已发布|恢复自版本 \d+/);
     expect(await page.locator('#revisions tbody').textContent()).not.toMatch(/Imported|Created|Published|Restored/);
     await screenshots(page, 'editor-edit-zh');
     await page.goto(`${product.url}/zh/editor/gaps`);
