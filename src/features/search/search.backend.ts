@@ -5,7 +5,8 @@
  *   knowledge base and an isolate has 128 MB.
  * - `fts5`: SQLite FTS5 in the database (libSQL or D1), filled with the app's own terms and
  *   re-scored in JS (search.fts.ts); almost nothing on the heap, any size.
- * `auto` picks memory up to `AUTO_FTS5_ABOVE` published articles, FTS5 above.
+ * `auto` picks memory up to `AUTO_FTS5_ABOVE` published articles, FTS5 above (decided when the
+ * index first loads; a restart picks again).
  */
 import type { Db } from '../../db/client.js';
 import type { ArticleRow } from '../../db/schema/index.js';
@@ -16,12 +17,12 @@ export type BackendSetting = (typeof BACKEND_SETTINGS)[number];
 export type BackendKind = Exclude<BackendSetting, 'auto'>;
 
 /**
- * Published articles above which `auto` serves from FTS5. The memory engine's heap and its
- * snapshot load (about twice the final heap while it runs) stop fitting a 128 MB isolate
- * between 20k and 30k realistic articles (docs/scaling.md, `scripts/bench-scale.ts`); this
- * leaves room for the rest of the app.
+ * Published articles above which `auto` serves from FTS5. Loading a snapshot peaks at about
+ * twice the final index memory: 68 MB at 5k realistic articles, 115 MB at 7.5k, 136 MB at 10k
+ * (docs/scaling.md, `scripts/bench-scale.ts`). A Worker isolate has 128 MB for everything, the
+ * app included, so the memory engine is only chosen while the load stays well under that.
  */
-export const AUTO_FTS5_ABOVE = 15_000;
+export const AUTO_FTS5_ABOVE = 5_000;
 
 export type BackendResult = {
   ranked: RankedArticle[];
