@@ -1,6 +1,6 @@
 /**
- * The in-memory search engine (public entry): minisearch indexes plus the scoring that turns
- * their matches into ranked articles with a calibrated confidence. Pure: no database, no clock.
+ * The in-memory search engine (public entry): two indexes plus the scoring that turns their
+ * matches into ranked articles with a calibrated confidence. Pure: no database, no clock.
  *
  * Two indexes:
  * - the article index: one document per article, all its text in one field scored with BM25+.
@@ -9,9 +9,9 @@
  *   hold most postings, so this index is a compact typed-array one (search.postings.ts), with
  *   minisearch's radix tree as its Latin term dictionary (fuzzy and prefix lookups) and
  *   minisearch's BM25+ formula and fuzzy/prefix weights (search.query.ts).
- * - the phrasings (minisearch, search.phrasings.ts): one document per distinct way of asking
+ * - the phrasings (search.phrasings.ts): one entry per distinct way of asking
  *   (the title and each alternate question; identical phrasings of several articles are indexed
- *   once and point to all of them), word terms only, Han text as bigrams only
+ *   once and point to all of them) with its term-id lists, word terms only, Han text as bigrams only
  *   (`tokenizePhrasing`: single characters are in a large share of phrasings, slow every query
  *   and barely discriminate; the article index keeps them). Character trigrams (inflections,
  *   typos, function words) only re-score phrasings of articles that some word term already
@@ -19,16 +19,15 @@
  *   An FAQ is found by its phrasings closest to the query (k nearest neighbours voting), not by
  *   the average of all of them (search.rank.ts).
  * Per-query state lives in typed arrays; document frequencies, length norms and filter masks
- * are cached until the next upsert/remove. Removed phrasings are removed from minisearch (not
- * discarded), so a live engine and one restored by `fromJSON` (search.snapshot.ts) score
- * identically.
+ * are cached until the next upsert/remove. A removed phrasing's terms leave the counts at once,
+ * so a live engine and one restored by `fromJSON` (search.snapshot.ts) score identically.
  * Each index's score is divided by the query's self-score (what a perfect match would get), so
  * both land on a comparable 0–1 scale; the blend ranks, and the same scale serves as confidence.
  */
 import type { Options } from 'minisearch';
 import { ArticleTable } from './search.articles.js';
 import { PhrasingScores } from './search.phrasingscores.js';
-import { OWNER_SLOTS, PhrasingStore, type PhrasingFields } from './search.phrasings.js';
+import { OWNER_SLOTS, PhrasingStore } from './search.phrasings.js';
 import { PostingIndex } from './search.postings.js';
 import { ArticleScores, expander, fuzzyFor, prefixFor } from './search.query.js';
 import { rank } from './search.rank.js';
@@ -111,16 +110,6 @@ export function docIndexOptions(r: RankingOptions = DEFAULT_RANKING): Options<Do
   };
 }
 
-/** minisearch options for the phrasing index: one document per distinct phrasing, word terms only (Han: bigrams). */
-export function phrasingIndexOptions(r: RankingOptions = DEFAULT_RANKING): Options<PhrasingFields> {
-  return {
-    fields: ['text'],
-    tokenize: tokenizePhrasing,
-    processTerm: (term) => term,
-    searchOptions: { tokenize: tokenizePhrasing, ...matchOptions(r) },
-  };
-}
-
 export type RankedArticle = {
   id: string;
   /** Blended, query-normalised score, clamped to 0–1. */
@@ -148,7 +137,7 @@ export class SearchEngine {
 
   constructor(ranking: RankingOptions = DEFAULT_RANKING) {
     this.ranking = ranking;
-    this.store = new PhrasingStore(phrasingIndexOptions(ranking));
+    this.store = new PhrasingStore();
   }
 
   get size(): number {

@@ -1,17 +1,13 @@
 /**
  * The phrasing store: every distinct way of asking (article titles and alternate questions),
- * indexed once however many articles share it. Holds the minisearch index of their word terms,
- * plus what the query path needs without going through minisearch: a term → phrasing-count
- * dictionary, each phrasing's sorted word-term ids and character-trigram ids, its owners
- * (article number × OWNER_SLOTS + phrasing index) and its group (phrasings with the same word
- * terms, which share their vote between the articles holding them).
+ * indexed once however many articles share it: a term → phrasing-count dictionary, each
+ * phrasing's sorted word-term ids and character-trigram ids, its owners (article number ×
+ * OWNER_SLOTS + phrasing index) and its group (phrasings with the same word terms, which share
+ * their vote between the articles holding them). Scoring reads the term-id lists of the
+ * candidate articles' phrasings (search.phrasingscores.ts); no inverted index is needed.
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { ListPool, growI32, growU32, type ListPoolSnapshot } from './search.lists.js';
 import { charGrams, latinTerm, rawTokens, tokenizePhrasing } from './search.text.js';
-
-/** A distinct phrasing: its number and its normalised tokens joined by spaces. */
-export type PhrasingFields = { id: number; text: string };
 
 /** Phrasing owners are packed as article number × OWNER_SLOTS + phrasing index. */
 export const OWNER_SLOTS = 4096;
@@ -136,7 +132,6 @@ type GroupsSnapshot = { keys: (string | null)[]; live: number[] };
 
 /** What `PhrasingStore.toJSON` keeps: the derived structures, so a restore re-tokenises nothing. */
 export type PhrasingStoreSnapshot = {
-  index: AsPlainObject;
   words: TermCountsSnapshot;
   wordLists: ListPoolSnapshot;
   distinctWords: number[];
@@ -148,8 +143,6 @@ export type PhrasingStoreSnapshot = {
 };
 
 export class PhrasingStore {
-  /** Word terms (Han: bigrams) of every live phrasing. */
-  index: MiniSearch<PhrasingFields>;
   private byKey = new Map<string, number>();
   /** Per phrasing number: its key, or null when unused. */
   keys: (string | null)[] = [];
@@ -169,14 +162,9 @@ export class PhrasingStore {
   private groups = new PhrasingGroups();
   private group: Int32Array = new Int32Array(0);
 
-  constructor(private readonly options: Options<PhrasingFields>) {
-    this.index = new MiniSearch(options);
-  }
-
   toJSON(): PhrasingStoreSnapshot {
     const n = this.keys.length;
     return {
-      index: this.index.toJSON(),
       words: this.words.toJSON(),
       wordLists: this.wordLists.toJSON(),
       distinctWords: Array.from(this.distinctWords.subarray(0, n)),
@@ -190,7 +178,6 @@ export class PhrasingStore {
 
   /** Restores the phrasings `keys` (null: unused number) from a snapshot; owners come with `own`. */
   restore(keys: (string | null)[], s: PhrasingStoreSnapshot): void {
-    this.index = MiniSearch.loadJS(s.index, this.options);
     this.keys = keys;
     this.byKey = new Map();
     keys.forEach((key, p) => key !== null && this.byKey.set(key, p));
@@ -219,7 +206,6 @@ export class PhrasingStore {
     this.keys[p] = key;
     this.owner = growI32(this.owner, p + 1, -1);
     this.owner[p] = -1;
-    this.index.add({ id: p, text: key });
     const words = this.words.add(tokenizePhrasing(key));
     this.wordLists.set(p, words.sorted);
     this.distinctWords = growU32(this.distinctWords, p + 1);
@@ -254,9 +240,7 @@ export class PhrasingStore {
 
   private delete(p: number): void {
     const key = this.keys[p]!;
-    // remove (not discard): the index forgets the phrasing's terms now, so document frequencies
-    // match an index built without it (as `fromJSON` builds it).
-    this.index.remove({ id: p, text: key });
+    // Its terms leave the counts now, so document frequencies match a store built without it.
     this.byKey.delete(key);
     this.keys[p] = null;
     this.words.remove(this.wordLists.get(p));

@@ -10,7 +10,7 @@ import type { ArticleTable } from './search.articles.js';
 import type { RankedArticle, RankingOptions } from './search.engine.js';
 import { nthLargest } from './search.lists.js';
 import type { PhrasingScores } from './search.phrasingscores.js';
-import { OWNER_SLOTS, type PhrasingStore } from './search.phrasings.js';
+import type { PhrasingStore } from './search.phrasings.js';
 import type { ArticleScores } from './search.query.js';
 
 /**
@@ -63,17 +63,12 @@ export type RankInput = {
   ranking: RankingOptions;
 };
 
-/** Articles a word term matched, in their text or in a phrasing (filtered by `keep`). */
-function candidates({ articles, phrasings, store, keep }: RankInput): number[] {
-  const out = articles.touched;
-  const seen = new Uint8Array(keep.length);
-  for (const doc of out) seen[doc] = 1;
-  const add = (owner: number) => {
-    const doc = Math.floor(owner / OWNER_SLOTS);
-    if (keep[doc] && !seen[doc]) (seen[doc] = 1), out.push(doc);
-  };
-  for (const ph of phrasings.hits) store.forEachOwner(ph, add);
-  return out;
+/**
+ * Articles a word term matched (filtered by `keep`). Their text includes their phrasings, so
+ * an article one of whose phrasings matches is among them.
+ */
+function candidates({ articles }: RankInput): number[] {
+  return articles.touched;
 }
 
 /** The best `pool` candidates by their word-term blend (ties broken by id). */
@@ -102,7 +97,7 @@ export function rank(input: RankInput, limit: number): RankedArticle[] {
   const voter = new Voter(table, r.phrasingTopK, r.phrasingTailWeight);
   const all = candidates(input);
   const done = new Uint8Array(input.store.keys.length);
-  for (const doc of all) phrasings.addCommon(table.phrasings.data, table.phrasings.first(doc), table.phrasings.len(doc), done);
+  for (const doc of all) phrasings.addWords(table.phrasings.data, table.phrasings.first(doc), table.phrasings.len(doc), done);
   const chosen = choosePool(input, all, Math.max(limit, RESCORE_POOL), voter);
   const pw = r.phrasingWeight;
   const ranked = chosen.map((doc) => {
