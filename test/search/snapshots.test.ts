@@ -116,6 +116,10 @@ describe('search snapshots', () => {
     expect(await loaded.loadSnapshot(one.deps.db)).toEqual({ articles: 1, articlesAt: 1, synonyms: 0, synonymsAt: 0, tie: -1 });
     const filter = { audiences: ['public'] };
     expect(loaded.engine.search('refund policy', filter, 10)).toEqual(backend.engine.search('refund policy', filter, 10));
+    // The same through an index's first load (the newest snapshot read in its first batch).
+    const index = new SearchIndex({ backend: 'memory' });
+    await index.refresh(one.deps.db, Date.now());
+    expect(index.lastLoad?.from).toBe('snapshot');
   });
 
   it('encodes as JSON while small and as gzip + base64 above the threshold, both round-trip', async () => {

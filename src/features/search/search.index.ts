@@ -17,7 +17,8 @@ import { chooseBackend, type BackendKind, type BackendResult, type BackendSettin
 import type { RankingOptions, SearchFilter } from './search.engine.js';
 import { FtsBackend, type FtsBackendOptions } from './search.fts.js';
 import { MemoryBackend } from './search.memory.js';
-import { EMPTY_SIGNATURE, readChangeCounter, readSignature, signatureKey, type Signature } from './search.signature.js';
+import { changeCounterQuery, EMPTY_SIGNATURE, readChangeCounter, readSignature, signatureKey, signatureQueries, toSignature, type Signature } from './search.signature.js';
+import { newestSnapshotQuery } from './search.snapshots.js';
 import { compileSynonyms, type CompiledSynonyms } from './search.synonyms.js';
 
 export type SearchIndexOptions = {
@@ -104,15 +105,14 @@ export class SearchIndex {
     if (!force && nowMs - this.lastCheck < this.checkIntervalMs) return false;
     this.lastCheck = nowMs;
     this.dirty = false;
-    const seq = await readChangeCounter(db);
-    // An FTS5 table still syncing a backlog carries on even when nothing new was written.
-    const behind = this.current?.behind === true;
-    if (this.current && options.force !== true && !behind && seq !== null && seq === this.seq) return false;
     if (!this.current) {
-      await this.load(db, options.backend, options.force === true);
-      this.seq = seq;
+      this.seq = await this.load(db, options.backend, options.force === true);
       return true;
     }
+    const seq = await readChangeCounter(db);
+    // An FTS5 table still syncing a backlog carries on even when nothing new was written.
+    const behind = this.current.behind;
+    if (options.force !== true && !behind && seq !== null && seq === this.seq) return false;
     const next = await readSignature(db);
     this.seq = seq;
     if (signatureKey(next) === this.version && options.force !== true && !behind) return false;
@@ -149,14 +149,19 @@ export class SearchIndex {
     return read;
   }
 
-  /** First load: picks the backend, then restores a snapshot or builds from the articles. */
-  private async load(db: Db, configured: BackendSetting | undefined, force: boolean): Promise<void> {
+  /**
+   * First load: picks the backend, then restores a snapshot or builds from the articles.
+   * One batch (one round trip to D1 or Turso) reads the change counter, the signature, the
+   * synonyms and the newest snapshot. Returns the change counter.
+   */
+  private async load(db: Db, configured: BackendSetting | undefined, force: boolean): Promise<number | null> {
     const started = performance.now();
-    const [sig, synonyms, published] = await Promise.all([
-      readSignature(db),
-      db.select().from(synonymSets),
-      this.publishedCount(db, this.options.backend ?? configured ?? 'auto'),
+    const setting = this.options.backend ?? configured ?? 'auto';
+    const [[counter, a, s, t, synonyms, snapshot], published] = await Promise.all([
+      db.batch([changeCounterQuery(db), ...signatureQueries(db), db.select().from(synonymSets), newestSnapshotQuery(db).limit(this.snapshots.enabled ? -1 : 0)]),
+      this.publishedCount(db, setting),
     ]);
+    const sig = toSignature(a, s, t);
     this.synonyms = compileSynonyms(synonyms);
     const kind = chooseBackend(this.options.backend ?? configured ?? 'auto', published, this.options.autoFts5Above);
     if (kind === 'fts5') {
@@ -166,21 +171,22 @@ export class SearchIndex {
       this.current = fts;
       this.signature = sig;
       this.lastLoad = { backend: kind, from: 'fts5', caughtUp: 0, ms: performance.now() - started };
-      return;
+      return counter[0]?.seq ?? null;
     }
     const memory = new MemoryBackend(this.options.ranking);
-    const restored = this.snapshots.enabled ? await memory.loadSnapshot(db) : null;
+    const restored = this.snapshots.enabled ? await memory.loadSnapshot(db, snapshot) : null;
     this.current = memory;
     if (restored) {
       this.signature = restored;
       const read = signatureKey(restored) === signatureKey(sig) ? 0 : await this.catchUp(db, sig, false);
       this.lastLoad = { backend: kind, from: 'snapshot', caughtUp: read, ms: performance.now() - started };
-      return;
+      return counter[0]?.seq ?? null;
     }
     await memory.rebuild(db);
     this.signature = sig;
     this.snapshotWanted = true;
     this.lastLoad = { backend: kind, from: 'rows', caughtUp: 0, ms: performance.now() - started };
+    return counter[0]?.seq ?? null;
   }
 
   /** Published articles, only when `auto` needs the number (it reads an index of every row). */

@@ -8,7 +8,7 @@ import { articles, type ArticleRow } from '../../db/schema/index.js';
 import { markdownToText } from '../../lib/markdown.js';
 import type { BackendResult, SearchBackend } from './search.backend.js';
 import { SearchEngine, type IndexableArticle, type RankingOptions, type SearchEngineSnapshot, type SearchFilter } from './search.engine.js';
-import { decodeSnapshot, encodeSnapshot, listSnapshots, readSnapshot, type EncodedSnapshot } from './search.snapshots.js';
+import { assemble, decodeSnapshot, encodeSnapshot, listSnapshots, readSnapshot, type EncodedSnapshot } from './search.snapshots.js';
 import { parseSignature, type Signature } from './search.signature.js';
 
 /** The engine's view of an article row. */
@@ -81,17 +81,26 @@ export class MemoryBackend implements SearchBackend {
 
   /**
    * Replaces the engine with the newest readable snapshot; returns the content version it
-   * reflects, or null when there is none (or none that decodes).
+   * reflects, or null when there is none (or none that decodes). `newest`: the rows of
+   * `newestSnapshotQuery`, already read in the caller's batch (an incomplete one falls back
+   * to the older snapshots).
    */
-  async loadSnapshot(db: Db): Promise<Signature | null> {
+  async loadSnapshot(db: Db, newest?: Parameters<typeof assemble>[0]): Promise<Signature | null> {
+    if (newest && newest.length === 0) return null;
+    const first = newest ? assemble(newest) : null;
+    if (first && parseSignature(first.version)) return this.restore(first, first.version);
     for (const stored of await listSnapshots(db)) {
-      const encoded = parseSignature(stored.version) ? await readSnapshot(db, stored) : null;
-      if (encoded === null) continue;
-      const payload = await decodeSnapshot<SnapshotPayload>(encoded);
-      this.engine = SearchEngine.fromJSON(payload.engine, this.ranking);
-      return parseSignature(stored.version, payload.tie);
+      if (stored.id === newest?.[0]?.id || !parseSignature(stored.version)) continue;
+      const encoded = await readSnapshot(db, stored);
+      if (encoded) return this.restore(encoded, stored.version);
     }
     return null;
+  }
+
+  private async restore(encoded: EncodedSnapshot, version: string): Promise<Signature | null> {
+    const payload = await decodeSnapshot<SnapshotPayload>(encoded);
+    this.engine = SearchEngine.fromJSON(payload.engine, this.ranking);
+    return parseSignature(version, payload.tie);
   }
 
   /** The engine, serialised for `saveSnapshot`, with the tie count of the version it reflects. */

@@ -38,12 +38,17 @@ export function parseSignature(key: string, tie = -1): Signature | null {
   return { articles: a, articlesAt: at, synonyms: s, synonymsAt: sAt, tie };
 }
 
-export async function readSignature(db: Db): Promise<Signature> {
-  const [a, s, t] = await db.batch([
+/** The signature's three queries, to run in a batch with others (`toSignature` reads their results). */
+export const signatureQueries = (db: Db) =>
+  [
     db.select({ n: count(), at: max(articles.updatedAt) }).from(articles),
     db.select({ n: count(), at: max(synonymSets.updatedAt) }).from(synonymSets),
     db.select({ n: count() }).from(articles).where(eq(articles.updatedAt, sql`(select max(${articles.updatedAt}) from ${articles})`)),
-  ]);
+  ] as const;
+
+type Aggregate = { n: number; at?: Date | null }[];
+
+export function toSignature(a: Aggregate, s: Aggregate, t: Aggregate): Signature {
   return {
     articles: a[0]?.n ?? 0,
     articlesAt: a[0]?.at?.getTime() ?? 0,
@@ -53,8 +58,16 @@ export async function readSignature(db: Db): Promise<Signature> {
   };
 }
 
-/** The change counter: moves on every write to articles or synonym sets (one indexed row); null if missing. */
+export async function readSignature(db: Db): Promise<Signature> {
+  const [a, s, t] = await db.batch(signatureQueries(db));
+  return toSignature(a, s, t);
+}
+
+/** The change counter's query: it moves on every write to articles or synonym sets (one indexed row). */
+export const changeCounterQuery = (db: Db) => db.select({ seq: searchState.seq }).from(searchState).where(eq(searchState.key, 'content'));
+
+/** The change counter, or null when its row is missing (then every check reads the signature). */
 export async function readChangeCounter(db: Db): Promise<number | null> {
-  const [row] = await db.select({ seq: searchState.seq }).from(searchState).where(eq(searchState.key, 'content'));
+  const [row] = await changeCounterQuery(db);
   return row?.seq ?? null;
 }

@@ -19,7 +19,7 @@ import { searchSnapshots } from '../../db/schema/index.js';
 export const SNAPSHOT_FORMATS = ['snapshot1+json', 'snapshot1+gzip+base64'] as const;
 export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 /** JSON larger than this is stored gzip-compressed (characters; JSON here is ASCII). */
-export const GZIP_ABOVE = 8 * 1048576;
+export const GZIP_ABOVE = 16 * 1048576;
 /** Largest chunk, in bytes (base64 is ASCII: one byte per character); D1 refuses values over 1,000,000. */
 export const CHUNK_BYTES = 900_000;
 /** Chunks written per batch: keeps each request to D1 or Turso to a few MB. */
@@ -116,6 +116,31 @@ export async function listSnapshots(db: Db, limit = 3): Promise<StoredSnapshot[]
     .orderBy(desc(searchSnapshots.createdAt), desc(searchSnapshots.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, format: r.format as SnapshotFormat }));
+}
+
+/** Every chunk of the newest snapshot of a known format, in one query (to batch with others; `assemble` reads it). */
+export const newestSnapshotQuery = (db: Db) =>
+  db
+    .select({ id: searchSnapshots.id, chunk: searchSnapshots.chunk, chunks: searchSnapshots.chunks, version: searchSnapshots.version, format: searchSnapshots.format, data: searchSnapshots.data })
+    .from(searchSnapshots)
+    .where(
+      eq(
+        searchSnapshots.id,
+        db
+          .select({ id: searchSnapshots.id })
+          .from(searchSnapshots)
+          .where(and(eq(searchSnapshots.chunk, 0), inArray(searchSnapshots.format, [...SNAPSHOT_FORMATS])))
+          .orderBy(desc(searchSnapshots.createdAt), desc(searchSnapshots.id))
+          .limit(1),
+      ),
+    )
+    .orderBy(searchSnapshots.chunk);
+
+/** The snapshot those rows hold, or null when there are none or a chunk is missing. */
+export function assemble(rows: { id: string; chunk: number; chunks: number; version: string; format: string; data: string }[]): (EncodedSnapshot & { version: string }) | null {
+  const first = rows[0];
+  if (!first || rows.length !== first.chunks || rows.some((r, i) => r.chunk !== i)) return null;
+  return { version: first.version, format: first.format as SnapshotFormat, data: rows.map((r) => r.data).join('') };
 }
 
 /** The encoded snapshot, or null when some chunk is missing. */
