@@ -24,7 +24,7 @@ export type AppConfig = {
   /**
    * Search backend (SEARCH_BACKEND): `memory` (in-process engine, snapshots for cold starts),
    * `fts5` (SQLite FTS5 in the database, for knowledge bases too large for an isolate's heap),
-   * or `auto` (memory up to 5k published articles; docs/scaling.md).
+   * or `auto` (memory up to 10k published articles; docs/scaling.md).
    */
   searchBackend: BackendSetting;
   /** Requests per minute one anonymous client may make to each public API family. */

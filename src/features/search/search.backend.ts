@@ -18,11 +18,11 @@ export type BackendKind = Exclude<BackendSetting, 'auto'>;
 
 /**
  * Published articles above which `auto` serves from FTS5. Loading a snapshot peaks at about
- * twice the final index memory: 68 MB at 5k realistic articles, 115 MB at 7.5k, 136 MB at 10k
- * (docs/scaling.md, `scripts/bench-scale.ts`). A Worker isolate has 128 MB for everything, the
- * app included, so the memory engine is only chosen while the load stays well under that.
+ * twice the final index memory: 38 MB at 5k realistic articles, 73 MB at 10k, 112 MB at 15k,
+ * 145 MB at 20k (docs/scaling.md, `scripts/bench-scale.ts`). A Worker isolate has 128 MB for
+ * everything, the app included, so the memory engine is chosen only while that stays well under.
  */
-export const AUTO_FTS5_ABOVE = 5_000;
+export const AUTO_FTS5_ABOVE = 10_000;
 
 export type BackendResult = {
   ranked: RankedArticle[];
