@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reportOptions } from './test/support/report.js';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,6 @@ export default defineConfig({
     globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    ...reportOptions('node'),
   },
 });

@@ -10,6 +10,7 @@
  */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { reportOptions } from './test/support/report.js';
 import { readKnowledgeDir } from './src/runtime/knowledge-files.js';
 
 const knowledge = await readKnowledgeDir();
@@ -19,6 +20,7 @@ const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
+    ...reportOptions('workers'),
     projects: [
       {
         plugins: [
