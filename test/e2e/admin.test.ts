@@ -3,10 +3,10 @@
  * a handoff answered and rated, a complaint, searches), a change of period, and staff
  * management (a new editor token that works until it is deactivated).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectLabelledControls, expectVisibleFocus, tabStops } from './a11y.js';
-import { launchBrowser, openPage, screenshots, signIn, startProduct, type Product } from './harness.js';
+import { openPage, type Product, screenshots, signIn, useProduct } from './harness.js';
 
 /** Customers and an agent use the product through the API, as the widget and console would. */
 async function createActivity(product: Product) {
@@ -49,21 +49,13 @@ async function checkAccessibility(page: Page) {
 }
 
 describe('admin pages in a real browser', () => {
-  let product: Product;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-    await createActivity(product);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
+  const env = useProduct(async (p) => {
+    await createActivity(p);
   });
 
   it('shows the dashboard with figures and charts, and follows a change of period', async () => {
-    const { page, errors } = await openPage(browser);
-    await signIn(page, product.url, '/en/admin', product.tokens.admin);
+    const { page, errors } = await openPage(env.browser);
+    await signIn(page, env.product.url, '/en/admin', env.product.tokens.admin);
     await expect.poll(() => kpi(page, 'Conversations').textContent()).toBe('4');
     expect(await kpi(page, 'Handoffs').textContent()).toBe('2');
     expect(await kpi(page, 'Self-service deflection').textContent()).toBe('50%');
@@ -104,8 +96,8 @@ describe('admin pages in a real browser', () => {
   });
 
   it('shows the dashboard in Chinese', async () => {
-    const { page, errors } = await openPage(browser);
-    await signIn(page, product.url, '/zh/admin', product.tokens.admin);
+    const { page, errors } = await openPage(env.browser);
+    await signIn(page, env.product.url, '/zh/admin', env.product.tokens.admin);
     await expect.poll(() => kpi(page, '会话数').textContent()).toBe('4');
     expect(await chartLabel(page, 'reasons')).toMatch(/^转人工原因：.*要求转人工 1/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('服务数据看板');
@@ -114,9 +106,9 @@ describe('admin pages in a real browser', () => {
   });
 
   it('creates an editor token that works until it is deactivated', async () => {
-    const adminContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const adminContext = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, errors } = await openPage(adminContext);
-    await signIn(page, product.url, '/en/admin/staff', product.tokens.admin);
+    await signIn(page, env.product.url, '/en/admin/staff', env.product.tokens.admin);
     await expect.poll(() => page.locator('#staff-list tbody tr').count()).toBe(3);
     // The admin's own account cannot be deactivated from here.
     expect(await page.getByRole('button', { name: 'Deactivate Admin Wang' }).isDisabled()).toBe(true);
@@ -141,9 +133,9 @@ describe('admin pages in a real browser', () => {
     expect(await tokenBox.count()).toBe(0);
 
     // Li Wei signs in with it elsewhere.
-    const other = await browser.newContext();
+    const other = await env.browser.newContext();
     const editor = await openPage(other);
-    await signIn(editor.page, product.url, '/en/editor', token);
+    await signIn(editor.page, env.product.url, '/en/editor', token);
     await expect.poll(() => editor.page.locator('#who').textContent()).toBe('Li Wei · editor');
 
     // Deactivated: the token stops working.
@@ -155,14 +147,14 @@ describe('admin pages in a real browser', () => {
     await editor.page.reload();
     await expect.poll(() => editor.page.locator('#sign-in').isVisible()).toBe(true);
     expect(await editor.page.locator('#main').isHidden()).toBe(true);
-    await signIn(editor.page, product.url, '/en/editor', token);
+    await signIn(editor.page, env.product.url, '/en/editor', token);
     await expect.poll(() => editor.page.locator('#sign-in-error').textContent()).toMatch(/not accepted/);
     expect(await editor.page.locator('#main').isHidden()).toBe(true);
 
     // Reactivated: it works again.
     await page.getByRole('button', { name: 'Reactivate Li Wei' }).click();
     await expect.poll(() => liRow.locator('.badge').textContent()).toBe('Active');
-    await signIn(editor.page, product.url, '/en/editor', token);
+    await signIn(editor.page, env.product.url, '/en/editor', token);
     await expect.poll(() => editor.page.locator('#who').textContent()).toBe('Li Wei · editor');
     await other.close();
     await adminContext.close();

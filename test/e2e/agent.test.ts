@@ -4,27 +4,18 @@
  * replies and notes, sees the customer's next message live, resolves, then records the follow-up
  * and a callback. Errors from the API are shown in plain words.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createStaff } from '../../src/features/auth/auth.service.js';
-import { launchBrowser, openPage, screenshots, signIn, startProduct, type Product } from './harness.js';
+import { openPage, screenshots, signIn, useProduct } from './harness.js';
 
 type Customer = { id: string; token: string };
 
 describe('agent console in a real browser', () => {
-  let product: Product;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  const env = useProduct();
 
   const call = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const res = await fetch(`${product.url}${path}`, {
+    const res = await fetch(`${env.product.url}${path}`, {
       method: init.method ?? 'GET',
       headers: { 'content-type': 'application/json', ...init.headers },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -38,8 +29,8 @@ describe('agent console in a real browser', () => {
   const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
   it('sees a handoff arrive live, claims it, uses the knowledge panel, replies and resolves', async () => {
-    const { page, errors } = await openPage(browser);
-    await signIn(page, product.url, '/zh/agent', product.tokens.agent);
+    const { page, errors } = await openPage(env.browser);
+    await signIn(page, env.product.url, '/zh/agent', env.product.tokens.agent);
     await expect.poll(() => text(page, '#queue-count')).toMatch(/没有|共/);
     await expect.poll(() => text(page, '#live-state')).toBe('实时更新中');
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
@@ -68,17 +59,17 @@ describe('agent console in a real browser', () => {
     const card = page.locator('.case', { has: link });
     expect(await card.innerText()).toMatch(/一般[\s\S]*待认领[\s\S]*未认领[\s\S]*要求转人工/);
     // The first-contact clock counts down from the API's due time.
-    const api = (await call('/api/queue', { headers: { Authorization: `Bearer ${product.tokens.agent}` } })).json.items.find((h: { summary: string }) => h.summary.includes('王女士'));
+    const api = (await call('/api/queue', { headers: { Authorization: `Bearer ${env.product.tokens.agent}` } })).json.items.find((h: { summary: string }) => h.summary.includes('王女士'));
     const firstClock = card.locator('.clock-value').first();
     expect(await firstClock.getAttribute('data-due')).toBe(api.first_response_due);
     expect(await firstClock.innerText()).toMatch(/^还剩 ((\d+天)?\d+小时(\d{2}分)?|\d+分\d{2}秒)$/);
     await screenshots(page, 'agent-queue-zh');
 
-    await page.goto(`${product.url}/en/agent`);
+    await page.goto(`${env.product.url}/en/agent`);
     await page.locator('.case-link').first().waitFor();
     expect(await page.locator('.case', { hasText: '王女士' }).innerText()).toMatch(/General[\s\S]*Waiting[\s\S]*Unclaimed[\s\S]*Asked for a person[\s\S]*First contact due in/);
     await screenshots(page, 'agent-queue-en');
-    await page.goto(`${product.url}/zh/agent`);
+    await page.goto(`${env.product.url}/zh/agent`);
 
     // The case: summary first, then details and the transcript with the bot's citations.
     await page.locator('.case-link', { hasText: '王女士' }).click();
@@ -111,7 +102,7 @@ describe('agent console in a real browser', () => {
     const publicHref = await publicHit.locator('.kb-head a').getAttribute('href');
     await page.locator('#message').fill('您好王女士，退款进度请看：');
     await publicHit.getByRole('button', { name: '插入链接' }).click();
-    expect(await page.locator('#message').inputValue()).toContain(`${product.url}${publicHref}`);
+    expect(await page.locator('#message').inputValue()).toContain(`${env.product.url}${publicHref}`);
     await page.getByRole('button', { name: '发送回复' }).click();
     await expect.poll(() => page.locator('#transcript .msg-agent').count()).toBe(1);
 
@@ -123,7 +114,7 @@ describe('agent console in a real browser', () => {
     await expect.poll(() => page.locator('#transcript .msg-note').count()).toBe(1);
     expect(await page.locator('#transcript .msg-note').innerText()).toMatch(/内部备注[\s\S]*客户很着急/);
     const seen = await transcript(c);
-    expect(seen.some((m) => m.role === 'agent' && m.text.includes(`${product.url}${publicHref}`))).toBe(true);
+    expect(seen.some((m) => m.role === 'agent' && m.text.includes(`${env.product.url}${publicHref}`))).toBe(true);
     expect(seen.some((m) => m.text.includes('客户很着急'))).toBe(false);
 
     // The customer writes again: it appears live.
@@ -140,14 +131,14 @@ describe('agent console in a real browser', () => {
     await page.locator('.action-form').getByRole('button', { name: '标记解决' }).click();
     await expect.poll(() => text(page, '#case-badges')).toMatch(/已解决/);
     expect(await text(page, '#composer-lock')).toBe('此工单已解决。');
-    const after = await call(`/api/handoffs/${handoffId}`, { headers: { Authorization: `Bearer ${product.tokens.agent}` } });
+    const after = await call(`/api/handoffs/${handoffId}`, { headers: { Authorization: `Bearer ${env.product.tokens.agent}` } });
     expect(after.json.status).toBe('resolved');
 
     // The follow-up (回访) owed on it, and a callback request.
     const d = await customer('zh');
     await say(d, '转人工');
     expect((await call(`/api/conversations/${d.id}/callback`, { method: 'POST', headers: { 'X-Conversation-Token': d.token }, body: { phone: '139 0000 1111' } })).status).toBe(201);
-    await page.goto(`${product.url}/zh/agent/follow-ups`);
+    await page.goto(`${env.product.url}/zh/agent/follow-ups`);
     const followUp = page.locator('#follow-ups .task').first();
     await followUp.waitFor();
     expect(await followUp.innerText()).toMatch(/到期 还剩 \d+天\d+小时[\s\S]*王女士[\s\S]*电话\s*13800138000/);
@@ -168,12 +159,12 @@ describe('agent console in a real browser', () => {
   it('says in plain words when someone else claimed the case first, and shows who has it', async () => {
     const c = await customer('en', { customer: { name: 'Ann Lee' } });
     await say(c, 'I want to talk to a human please');
-    const rival = await createStaff(product.deps, { name: 'Bob Chen', role: 'agent' }, null);
-    const { page, errors } = await openPage(browser);
+    const rival = await createStaff(env.product.deps, { name: 'Bob Chen', role: 'agent' }, null);
+    const { page, errors } = await openPage(env.browser);
     await page.clock.install();
     // The page's live stream is cut, so it cannot learn of the claim before the agent clicks.
     await page.route('**/events*', (route) => route.abort());
-    await signIn(page, product.url, '/en/agent', product.tokens.agent);
+    await signIn(page, env.product.url, '/en/agent', env.product.tokens.agent);
     await page.locator('.case-link', { hasText: 'Ann Lee' }).click();
     await expect.poll(() => text(page, '#act-claim')).toBe('Claim');
     const queue = await call('/api/queue?status=waiting', { headers: { Authorization: `Bearer ${rival.token}` } });
@@ -198,9 +189,9 @@ describe('agent console in a real browser', () => {
   it('filters the queue, and releases, escalates and transfers a case with the buttons', async () => {
     const c = await customer('zh', { customer: { name: '赵先生' } });
     await say(c, '转人工');
-    await createStaff(product.deps, { name: '陈同事', role: 'agent' }, null);
-    const { page, errors } = await openPage(browser);
-    await signIn(page, product.url, '/zh/agent?owner=unclaimed', product.tokens.agent);
+    await createStaff(env.product.deps, { name: '陈同事', role: 'agent' }, null);
+    const { page, errors } = await openPage(env.browser);
+    await signIn(page, env.product.url, '/zh/agent?owner=unclaimed', env.product.tokens.agent);
     expect(await page.locator('select[name=owner]').inputValue()).toBe('unclaimed');
     await page.locator('.case-link', { hasText: '赵先生' }).waitFor();
     for (const owner of await page.locator('.case .owner').allInnerTexts()) expect(owner).toBe('未认领');

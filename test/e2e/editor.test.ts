@@ -3,37 +3,28 @@
  * search finding the new text), a save conflict between two editors, revisions with diff and
  * restore, stored XSS that must not run anywhere, and the content-gaps report's one-click fix.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshots, signIn, startProduct, type Product } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshots, signIn, useProduct } from './harness.js';
 
 describe('editor pages in a real browser', () => {
-  let product: Product;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  const env = useProduct();
 
   /** The API as the editor (for setting up and checking what the pages did). */
   const apiCall = async (path: string, init: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> } = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
-    const token = init.token === undefined ? product.tokens.editor : init.token;
+    const token = init.token === undefined ? env.product.tokens.editor : init.token;
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${product.url}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const res = await fetch(`${env.product.url}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
     return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, any> }; // any: test-side JSON
   };
   const articleId = async (locale: string, slug: string) => (await apiCall(`/api/articles/${locale}/${slug}`)).json.id as string;
 
-  /** A fresh browser context signed in as the editor on `path`. */
+  /** A fresh env.browser context signed in as the editor on `path`. */
   async function editorPage(path: string) {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const { page, errors } = await openPage(context);
-    await signIn(page, product.url, path, product.tokens.editor);
+    await signIn(page, env.product.url, path, env.product.tokens.editor);
     await page.locator('#who').filter({ hasText: 'Editor Wang' }).waitFor();
     return { page, errors, context };
   }
@@ -66,13 +57,13 @@ describe('editor pages in a real browser', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#status-line').textContent()).toMatch(/Unpublished changes/);
     // Staged: customers do not see it yet.
-    const staged = await (await fetch(`${product.url}/en/search?q=quokkaflux`)).text();
+    const staged = await (await fetch(`${env.product.url}/en/search?q=quokkaflux`)).text();
     expect(staged).not.toContain('When will I get my refund?');
     await page.getByRole('button', { name: 'Publish changes' }).click();
     await expect.poll(() => page.locator('#toast').textContent()).toMatch(/Published/);
     expect(await page.locator('#status-line').textContent()).not.toMatch(/Unpublished changes/);
 
-    await page.goto(`${product.url}/en/search?q=quokkaflux`);
+    await page.goto(`${env.product.url}/en/search?q=quokkaflux`);
     const first = page.locator('.results li a').first();
     expect(await first.textContent()).toBe('When will I get my refund?');
     await first.click();
@@ -104,7 +95,7 @@ describe('editor pages in a real browser', () => {
     await expect.poll(() => b.page.locator('#preview').textContent()).toContain(mine);
     await screenshots(b.page, 'editor-conflict');
 
-    // Load theirs: their summary appears, and the unsaved text can be put back from the browser.
+    // Load theirs: their summary appears, and the unsaved text can be put back from the env.browser.
     await b.page.getByRole('button', { name: 'Load their version' }).click();
     await expect.poll(() => b.page.getByLabel('Summary', { exact: true }).inputValue()).toBe(theirSummary);
     expect(await body(b.page).inputValue()).not.toBe(mine);
@@ -186,9 +177,9 @@ describe('editor pages in a real browser', () => {
     await expect.poll(() => page.locator('#preview img').count()).toBe(2);
     expect(await page.locator('#preview [onerror], #preview script, #preview [onclick], #preview a[href^="javascript"]').count()).toBe(0);
     await page.locator('#preview a', { hasText: 'x' }).last().click();
-    await page.goto(`${product.url}/en/editor?q=xss`);
+    await page.goto(`${env.product.url}/en/editor?q=xss`);
     await expect.poll(() => page.locator('#articles tbody a.title').first().textContent()).toBe('XSS probe <img src=x onerror=alert(5)>');
-    await page.goto(`${product.url}/en/articles/xss-probe`);
+    await page.goto(`${env.product.url}/en/articles/xss-probe`);
     expect(await page.locator('article.body').textContent()).toMatch(/Safe words after/);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
@@ -223,7 +214,7 @@ describe('editor pages in a real browser', () => {
     expect(await ask()).toBe('answer');
 
     // "Write a new article" opens the editor prefilled with the question.
-    await page.goto(`${product.url}/en/editor/gaps`);
+    await page.goto(`${env.product.url}/en/editor/gaps`);
     const again = page.locator('#gap-unanswered tbody tr', { hasText: question }).first();
     await again.getByRole('link', { name: 'Write a new article' }).click();
     await page.waitForURL(/\/en\/editor\/new\?/);
@@ -259,7 +250,7 @@ describe('editor pages in a real browser', () => {
     await expect.poll(() => ed.page.locator('#status-line .badge').first().textContent()).toBe('In review');
     expect(await visible(ed.page)).toEqual(['Approve and publish', 'Schedule', 'Archive']);
 
-    expect((await apiCall('/api/admin/settings', { method: 'PUT', body: { review_required: true }, token: product.tokens.admin })).status).toBe(200);
+    expect((await apiCall('/api/admin/settings', { method: 'PUT', body: { review_required: true }, token: env.product.tokens.admin })).status).toBe(200);
     try {
       await ed.page.reload();
       await waitLoaded(ed.page);
@@ -267,9 +258,9 @@ describe('editor pages in a real browser', () => {
       expect(await ed.page.locator('#review-note').textContent()).toMatch(/another editor must publish/);
       await screenshots(ed.page, 'editor-review');
 
-      const context = await browser.newContext();
+      const context = await env.browser.newContext();
       const { page, errors } = await openPage(context);
-      await signIn(page, product.url, `/en/editor/articles/${id}`, product.tokens.admin);
+      await signIn(page, env.product.url, `/en/editor/articles/${id}`, env.product.tokens.admin);
       await waitLoaded(page);
       await page.getByRole('button', { name: 'Approve and publish' }).click();
       await expect.poll(() => page.locator('#status-line .badge').first().textContent()).toBe('Published');
@@ -280,7 +271,7 @@ describe('editor pages in a real browser', () => {
       expect([...errors, ...ed.errors]).toEqual([]);
       await context.close();
     } finally {
-      await apiCall('/api/admin/settings', { method: 'PUT', body: { review_required: false }, token: product.tokens.admin });
+      await apiCall('/api/admin/settings', { method: 'PUT', body: { review_required: false }, token: env.product.tokens.admin });
       await ed.context.close();
     }
   }, 90_000);
@@ -297,7 +288,7 @@ describe('editor pages in a real browser', () => {
     await expect.poll(() => page.locator('#revisions tbody').textContent()).toMatch(/从 \S+\.md 导入|新建|已发布|恢复自版本 \d+/);
     expect(await page.locator('#revisions tbody').textContent()).not.toMatch(/Imported|Created|Published|Restored/);
     await screenshots(page, 'editor-edit-zh');
-    await page.goto(`${product.url}/zh/editor/gaps`);
+    await page.goto(`${env.product.url}/zh/editor/gaps`);
     await page.locator('#gap-unanswered').waitFor();
     await screenshots(page, 'editor-gaps-zh');
     expect(errors).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { StaffRole } from '../../src/db/schema/index.js';
 import { createStaff } from '../../src/features/auth/auth.service.js';
 import { importKnowledge } from '../../src/features/knowledge/knowledge.service.js';
@@ -83,4 +84,22 @@ export async function signIn(page: Page, baseUrl: string, path: string, token: s
   await page.goto(`${baseUrl}${path}`);
   await page.getByLabel(/token|令牌/i).fill(token);
   await page.getByRole('button', { name: /sign in|登录/i }).click();
+}
+
+/**
+ * For a describe block: the product and a browser, started before its tests and closed after.
+ * Read `env.product` and `env.browser` inside the tests (they exist once beforeAll has run).
+ */
+export function useProduct(setup?: (product: Product) => Promise<void>): { product: Product; browser: Browser } {
+  const env = {} as { product: Product; browser: Browser };
+  beforeAll(async () => {
+    env.product = await startProduct();
+    await setup?.(env.product);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.product?.close();
+  });
+  return env;
 }

@@ -1,27 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectLabelledControls, expectVisibleFocus, tabStops } from './a11y.js';
-import { launchBrowser, openPage, screenshots, startProduct, type Product } from './harness.js';
+import { openPage, screenshots, useProduct } from './harness.js';
 
 /** The search box: a combobox once help.js has enhanced it. */
 const searchBox = (page: Page) => page.getByRole('combobox', { name: /^(Search|搜索)$/ });
 const options = (page: Page) => page.getByRole('listbox').getByRole('option');
 
 describe('help center in a real browser', () => {
-  let product: Product;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  const env = useProduct();
 
   it('a customer searches in Chinese and opens an article', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${product.url}/zh`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.product.url}/zh`);
     await screenshots(page, 'help-home-zh');
     await searchBox(page).fill('退款多久到账');
     await searchBox(page).press('Enter');
@@ -37,8 +28,8 @@ describe('help center in a real browser', () => {
   });
 
   it('a customer searches in English and opens an article', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${product.url}/en`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.product.url}/en`);
     await screenshots(page, 'help-home-en');
     await searchBox(page).fill('change delivery address');
     await searchBox(page).press('Enter');
@@ -53,8 +44,8 @@ describe('help center in a real browser', () => {
   });
 
   it('suggests articles while a customer types in Chinese; the keyboard alone opens one', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${product.url}/zh`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.product.url}/zh`);
     const box = searchBox(page);
     await box.click();
     await box.pressSequentially('退款', { delay: 40 });
@@ -75,8 +66,8 @@ describe('help center in a real browser', () => {
   });
 
   it('suggests in English too; arrows move through the list, Escape closes it and Enter then searches', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${product.url}/en`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.product.url}/en`);
     const box = searchBox(page);
     await box.click();
     await box.pressSequentially('refund', { delay: 40 });
@@ -98,9 +89,9 @@ describe('help center in a real browser', () => {
   });
 
   it('searches without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${product.url}/en`);
+    await page.goto(`${env.product.url}/en`);
     await page.getByRole('searchbox', { name: 'Search' }).fill('refund');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/en\/search\?q=refund/);
@@ -109,8 +100,8 @@ describe('help center in a real browser', () => {
   });
 
   it('shows a translated page with a search box for an unknown address', async () => {
-    const { page, errors } = await openPage(browser);
-    const res = await page.goto(`${product.url}/en/no-such-page`);
+    const { page, errors } = await openPage(env.browser);
+    const res = await page.goto(`${env.product.url}/en/no-such-page`);
     expect(res?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('We could not find that page.');
     expect(await page.title()).toBe('Page not found · Brightcart Help Center');
@@ -118,24 +109,24 @@ describe('help center in a real browser', () => {
     await searchBox(page).fill('invoice');
     await searchBox(page).press('Enter');
     await page.waitForURL(/\/en\/search\?q=invoice/);
-    const zh = await page.goto(`${product.url}/zh/articles/no-such-article`);
+    const zh = await page.goto(`${env.product.url}/zh/articles/no-such-article`);
     expect(zh?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('没有找到这个页面。');
     await page.getByRole('link', { name: '返回帮助中心首页' }).click();
     await page.waitForURL(/\/zh$/);
-    // The 404 itself is the one console error the browser reports.
+    // The 404 itself is the one console error the env.browser reports.
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
   });
 
   it('is usable with the keyboard: labelled controls, visible focus, a sensible order', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${product.url}/en/articles/when-will-i-get-my-refund`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.product.url}/en/articles/when-will-i-get-my-refund`);
     await expectLabelledControls(page);
     const stops = await tabStops(page, 5);
     expect(stops).toEqual(['a:Skip to content', 'a:Brightcart Help Center', 'a:中文', 'input:Search', 'button:Search']);
     await expectVisibleFocus(page);
     // The skip link takes keyboard users past the header to the page's content.
-    await page.goto(`${product.url}/en/articles/when-will-i-get-my-refund`);
+    await page.goto(`${env.product.url}/en/articles/when-will-i-get-my-refund`);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');

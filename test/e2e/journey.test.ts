@@ -3,37 +3,28 @@
  * for a person; an agent signed in on the console sees the case arrive live, claims it and replies;
  * the customer sees the reply live, the agent resolves, and the customer rates the help.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, signIn, startProduct, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, signIn, useProduct } from './harness.js';
 import { agentDesk, ALWAYS_OPEN, ask, storedConversation, widget } from './widget.helpers.js';
 
 describe('customer and agent together', () => {
-  let product: Product;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    product.deps.config.serviceCalendar = ALWAYS_OPEN;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
+  const env = useProduct(async (p) => {
+    p.deps.config.serviceCalendar = ALWAYS_OPEN;
   });
 
   it('bot answer, handoff, live agent reply, resolution and rating', async () => {
-    const agentContext = await browser.newContext();
-    const customerContext = await browser.newContext();
+    const agentContext = await env.browser.newContext();
+    const customerContext = await env.browser.newContext();
     const { page: agent, errors: agentErrors } = await openPage(agentContext);
     const { page: customer, errors: customerErrors } = await openPage(customerContext);
     agent.setDefaultTimeout(10_000);
     customer.setDefaultTimeout(10_000);
 
-    await signIn(agent, product.url, '/en/agent', product.tokens.agent);
+    await signIn(agent, env.product.url, '/en/agent', env.product.tokens.agent);
     await expect.poll(() => agent.locator('#live-state').innerText()).toBe('Live updates on');
 
     // The customer asks the bot and gets an answer with a citation.
-    await customer.goto(`${product.url}/en`);
+    await customer.goto(`${env.product.url}/en`);
     const w = widget(customer);
     await w.host.getByRole('button', { name: /Chat with us/ }).click();
     const answer = await ask(customer, 'How long does a refund take to arrive?');
@@ -42,7 +33,7 @@ describe('customer and agent together', () => {
     // Then asks for a person.
     await w.host.getByRole('button', { name: 'Talk to a person' }).click();
     await expect.poll(() => w.status.textContent()).toMatch(/person will reply/i);
-    const { id: conversationId } = await storedConversation(customer, product.url);
+    const { id: conversationId } = await storedConversation(customer, env.product.url);
 
     // The agent sees it arrive without reloading, opens it, claims and replies.
     const card = agent.locator('.case-link').first();
@@ -73,7 +64,7 @@ describe('customer and agent together', () => {
     await expect.poll(() => w.agentMessages.last().textContent(), { timeout: 10_000 }).toMatch(/you will get an email/);
 
     // The agent resolves; the customer is asked for a rating and gives one.
-    const handoffId = await agentDesk(product).handoffOf(conversationId);
+    const handoffId = await agentDesk(env.product).handoffOf(conversationId);
     await agent.getByRole('button', { name: 'Resolve…' }).click();
     await agent.getByLabel('What was done (required)').fill('Refund status explained');
     await agent.locator('.action-form').getByRole('button', { name: 'Resolve' }).click();
@@ -81,7 +72,7 @@ describe('customer and agent together', () => {
     await rating.waitFor({ timeout: 10_000 });
     await rating.getByRole('radio', { name: /5 stars/ }).check();
     await rating.getByRole('button', { name: 'Send rating' }).click();
-    await expect.poll(async () => (await agentDesk(product).rating(handoffId))?.rating).toBe(5);
+    await expect.poll(async () => (await agentDesk(env.product).rating(handoffId))?.rating).toBe(5);
 
     expect(agentErrors).toEqual([]);
     expect(customerErrors).toEqual([]);
