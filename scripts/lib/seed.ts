@@ -10,13 +10,9 @@ import { createClient, type Client } from '@libsql/client';
 import { createDb, type LibsqlDb } from '../../src/db/client.js';
 import { articles, categories, type NewArticleRow } from '../../src/db/schema/index.js';
 import type { IndexableArticle } from '../../src/features/search/search.engine.js';
-import { DEFAULT_CONFIG, type Deps } from '../../src/deps.js';
+import type { Deps } from '../../src/deps.js';
 import type { SearchIndex } from '../../src/features/search/search.index.js';
-import { BackgroundTasks } from '../../src/lib/background.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { EventBus } from '../../src/lib/events.js';
-import { newId } from '../../src/lib/ids.js';
-import { silentLogger } from '../../src/lib/logger.js';
+import { localDeps } from '../../src/runtime/memory.js';
 import { applyMigrations } from '../../src/runtime/migrate.js';
 
 /** Opens (creating if needed) a libSQL file database with the migrations applied. */
@@ -68,16 +64,5 @@ export async function seedCorpus(db: LibsqlDb, corpus: IndexableArticle[], at = 
 
 /** Deps over a benchmark database (no migrations run: like a Worker isolate, whose schema is deployed). */
 export function benchDeps(db: LibsqlDb, search: SearchIndex): Deps {
-  return {
-    db,
-    clock: systemClock,
-    newId,
-    config: DEFAULT_CONFIG,
-    logger: silentLogger,
-    search,
-    events: new EventBus(),
-    background: new BackgroundTasks((error) => {
-      throw error;
-    }),
-  };
+  return localDeps(db, { search });
 }

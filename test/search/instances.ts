@@ -9,13 +9,9 @@ import path from 'node:path';
 import { createClient, type Client, type InStatement } from '@libsql/client';
 import { createApp } from '../../src/app.js';
 import { createDb } from '../../src/db/client.js';
-import { DEFAULT_CONFIG, type Deps } from '../../src/deps.js';
+import type { Deps } from '../../src/deps.js';
 import { SearchIndex } from '../../src/features/search/search.index.js';
-import { BackgroundTasks } from '../../src/lib/background.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { EventBus } from '../../src/lib/events.js';
-import { newId } from '../../src/lib/ids.js';
-import { silentLogger } from '../../src/lib/logger.js';
+import { localDeps } from '../../src/runtime/memory.js';
 import { applyMigrations } from '../../src/runtime/migrate.js';
 
 /** A fresh directory for a database file; `cleanup` removes it. */
@@ -47,18 +43,7 @@ export async function openInstance(url: string, search: SearchIndex = new Search
   const recorded = recordingClient(raw);
   const db = createDb(recorded.client);
   await applyMigrations(db);
-  const deps: Deps = {
-    db,
-    clock: systemClock,
-    newId,
-    config: DEFAULT_CONFIG,
-    logger: silentLogger,
-    search,
-    events: new EventBus(),
-    background: new BackgroundTasks((error) => {
-      throw error;
-    }),
-  };
+  const deps: Deps = localDeps(db, { search });
   const app = createApp({ resolveDeps: () => deps });
   const request = (p: string, init: RequestInit & { token?: string } = {}) => {
     const { token, ...rest } = init;
