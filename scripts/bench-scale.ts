@@ -20,7 +20,7 @@ import { SearchEngine, type SearchEngineSnapshot } from '../src/features/search/
 import { FtsBackend } from '../src/features/search/search.fts.js';
 import { decodeSnapshot, encodeSnapshot, GZIP_ABOVE, type SnapshotFormat } from '../src/features/search/search.snapshots.js';
 import { generateCorpus, generateQueries, loadTemplates, type BenchQuery } from './lib/corpus.js';
-import { percentile } from './lib/metrics.js';
+import { latencyPercentiles } from './lib/metrics.js';
 import { openFileDb, seedCorpus, tempDbFile } from './lib/seed.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -36,14 +36,8 @@ const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const emit = (value: unknown) => console.log(JSON.stringify(value));
 
 async function latencies(queries: BenchQuery[], run: (q: BenchQuery) => unknown) {
-  for (const q of queries.slice(0, 50)) await run(q);
-  const times: number[] = [];
-  for (const q of queries) {
-    const t = performance.now();
-    await run(q);
-    times.push(performance.now() - t);
-  }
-  return { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), p99: round(percentile(times, 99), 2) };
+  const { p50, p95, p99 } = await latencyPercentiles(queries, run);
+  return { p50: round(p50, 2), p95: round(p95, 2), p99: round(p99, 2) };
 }
 
 async function corpusOf(size: number) {

@@ -8,7 +8,7 @@ import { createClient } from '@libsql/client';
 import { SearchEngine, type IndexableArticle } from '../src/features/search/search.engine.js';
 import { tokenize } from '../src/features/search/search.text.js';
 import { generateCorpus, generateQueries, loadTemplates, type BenchQuery } from './lib/corpus.js';
-import { percentile } from './lib/metrics.js';
+import { latencyPercentiles, percentile } from './lib/metrics.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMb = () => {
@@ -27,17 +27,6 @@ function timeQueries(queries: BenchQuery[], run: (q: BenchQuery) => unknown) {
     run(q);
     return performance.now() - t;
   });
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
-}
-
-async function timeQueriesAsync(queries: BenchQuery[], run: (q: BenchQuery) => Promise<unknown>) {
-  for (const q of queries.slice(0, 50)) await run(q);
-  const times: number[] = [];
-  for (const q of queries) {
-    const t = performance.now();
-    await run(q);
-    times.push(performance.now() - t);
-  }
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
@@ -74,7 +63,7 @@ async function benchFts5(corpus: IndexableArticle[], queries: BenchQuery[]): Pro
   const buildMs = performance.now() - started;
   const pages = await client.execute('select (select page_count from pragma_page_count()) * (select page_size from pragma_page_size()) as bytes');
   const sizeMb = Number(pages.rows[0]!.bytes) / 1048576;
-  const lat = await timeQueriesAsync(queries, async (q) => {
+  const lat = await latencyPercentiles(queries, async (q) => {
     const t = [...new Set(tokenize(q.q))];
     if (t.length === 0) return;
     const match = t.map((x) => `"${x}"`).join(' OR ');

@@ -41,3 +41,15 @@ export function percentile(values: readonly number[], p: number): number {
   const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[idx]!;
 }
+
+/** Query latency percentiles (ms): 50 warm-up calls, then every query once, awaited one at a time. */
+export async function latencyPercentiles<Q>(queries: readonly Q[], run: (q: Q) => unknown): Promise<{ p50: number; p95: number; p99: number }> {
+  for (const q of queries.slice(0, 50)) await run(q);
+  const times: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await run(q);
+    times.push(performance.now() - t);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
