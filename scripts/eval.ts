@@ -7,6 +7,9 @@
  * with which the top result's score separates in-scope from out-of-scope queries. With
  * --json, the last line of stdout is one JSON object. --backend picks the search backend
  * (default memory; fts5 indexes into SQLite FTS5 in the same in-memory database).
+ * --semantic blends in an embedding model's similarity (search.semantic.ts) configured as for
+ * the product: EMBEDDINGS_PROVIDER=openai, EMBEDDINGS_BASE_URL, EMBEDDINGS_API_KEY, EMBEDDINGS_MODEL
+ * in the environment; every article is embedded first through the product's own embedding job.
  */
 import { parseArgs } from 'node:util';
 import { BACKEND_SETTINGS, type BackendSetting } from '../src/features/search/search.backend.js';
@@ -16,6 +19,9 @@ import { articles } from '../src/db/schema/index.js';
 import { importKnowledge } from '../src/features/knowledge/knowledge.service.js';
 import { LOCALES, type Locale } from '../src/db/schema/index.js';
 import { createMemoryDeps } from '../src/runtime/memory.js';
+import { readEnv } from '../src/runtime/config.js';
+import { createSemanticSearch } from '../src/runtime/embeddings.js';
+import { syncVectors } from '../src/features/search/search.vectors.js';
 import { loadDataset, toKnowledgeFiles } from './lib/dataset.js';
 import { collectBotCases, scoreBot, tradeOffCurve } from './lib/bot-eval.js';
 import { auroc, percentile, rankOf, retrievalMetrics } from './lib/metrics.js';
@@ -25,20 +31,30 @@ const round = (n: number | null, digits = 3) => (n === null ? null : Math.round(
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, backend: { type: 'string', default: 'memory' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      backend: { type: 'string', default: 'memory' },
+      semantic: { type: 'boolean', default: false },
+    },
   });
   const dir = positionals[0];
   const backend = values.backend as BackendSetting;
-  if (!dir || !BACKEND_SETTINGS.includes(backend)) throw new Error('usage: npm run eval -- <dataset-dir> [--json] [--backend memory|fts5]');
+  if (!dir || !BACKEND_SETTINGS.includes(backend)) throw new Error('usage: npm run eval -- <dataset-dir> [--json] [--backend memory|fts5] [--semantic]');
   const dataset = await loadDataset(dir);
 
-  const { deps, client } = await createMemoryDeps({ search: new SearchIndex({ backend, snapshots: { enabled: false } }) });
+  const semantic = values.semantic ? createSemanticSearch({ ...readEnv(process.env), EMBEDDINGS_TIMEOUT_MS: 30_000 }) : undefined;
+  if (values.semantic && !semantic) throw new Error('--semantic needs an embedding model: set EMBEDDINGS_PROVIDER=openai and EMBEDDINGS_MODEL (and EMBEDDINGS_BASE_URL)');
+  const { deps, client } = await createMemoryDeps({ search: new SearchIndex({ backend, snapshots: { enabled: false } }), semantic });
   const files = toKnowledgeFiles(dataset.articles);
   const report = await importKnowledge(deps, files);
   for (const f of report.failed) console.error(`import rejected ${f.path}: ${f.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   const indexStarted = performance.now();
   await deps.search.refresh(deps.db, Date.now(), { force: true });
   const indexMs = performance.now() - indexStarted;
+  if (semantic) {
+    const embedded = await syncVectors(deps.db, semantic, new Date());
+    console.error(`embedded ${embedded.embedded} article parts with ${semantic.model}`);
+  }
 
   // Map the database's article ids back to the dataset's ids, to score.
   const datasetIdBySlug = new Map([...files.slugOf].map(([id, slug]) => [slug, id]));
@@ -72,6 +88,7 @@ async function main() {
   const result = {
     dataset: dataset.name,
     backend: deps.search.backend?.kind ?? backend,
+    semantic: semantic ? { model: semantic.model, weight: semantic.weight } : null,
     articles: report.created,
     queries: dataset.queries.length,
     search: { r1: round(m.r1), r5: round(m.r5), mrr10: round(m.mrr10) },
@@ -82,7 +99,7 @@ async function main() {
     bot_tradeoff: curve,
   };
 
-  console.log(`dataset ${result.dataset} (${result.backend}): ${result.articles} articles, ${result.queries} queries (${outOfScopeScores.length} out of scope)`);
+  console.log(`dataset ${result.dataset} (${result.backend}${semantic ? ` + ${semantic.model}` : ''}): ${result.articles} articles, ${result.queries} queries (${outOfScopeScores.length} out of scope)`);
   console.log('  metric        value');
   console.log(`  R@1           ${result.search.r1}`);
   console.log(`  R@5           ${result.search.r5}`);

@@ -3,6 +3,7 @@ import type { StaffRow } from './db/schema/index.js';
 import { DEFAULT_POLICY, type BotPolicy } from './features/bot/bot.policy.js';
 import type { BackendSetting } from './features/search/search.backend.js';
 import type { SearchIndex } from './features/search/search.index.js';
+import type { SemanticSearch } from './features/search/search.semantic.js';
 import type { BackgroundTasks } from './lib/background.js';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Clock } from './lib/clock.js';
@@ -87,6 +88,8 @@ export type Deps = {
   events: EventBus;
   /** The optional LLM; without one the bot answers extractively from articles. */
   chatModel?: BaseChatModel | undefined;
+  /** Optional semantic re-ranking with an embedding model; without it search is lexical only. */
+  semantic?: SemanticSearch | undefined;
 };
 
 /** The authenticated staff member, when the request carried a valid bearer token. */

@@ -5,6 +5,7 @@
 import type { Deps } from '../deps.js';
 import { publishDue } from '../features/editor/editor.workflow.js';
 import { purgeSearchLog } from '../features/search/search.log.js';
+import { runVectorSync } from '../features/search/search.vectors.js';
 
 /** Cron expressions of wrangler.toml; keep both lists in step. */
 export const CRON_PUBLISH_DUE = '* * * * *';
@@ -25,6 +26,13 @@ export async function publishDueArticles(deps: Deps): Promise<number> {
   return published;
 }
 
+/** The every-minute job: scheduled publications, then article vectors (semantic search, if configured). */
+export async function scheduledEveryMinute(deps: Deps): Promise<number> {
+  const published = await publishDueArticles(deps);
+  await runVectorSync(deps);
+  return published;
+}
+
 /**
  * What a cron trigger does: the job its expression names, or every job for an expression
  * this code does not know (a cron edited in the dashboard still does useful work).
@@ -32,7 +40,7 @@ export async function publishDueArticles(deps: Deps): Promise<number> {
 export async function runScheduled(deps: Deps, cron: string): Promise<{ published: number; purged: number }> {
   const publish = cron !== CRON_PURGE_SEARCH_LOG;
   const purge = cron !== CRON_PUBLISH_DUE;
-  const published = publish ? await publishDueArticles(deps) : 0;
+  const published = publish ? await scheduledEveryMinute(deps) : 0;
   const purged = purge ? await purgeExpiredSearchLog(deps) : 0;
   return { published, purged };
 }

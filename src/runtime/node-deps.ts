@@ -10,6 +10,7 @@ import { systemClock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
 import { createChatModel } from './llm.js';
+import { createSemanticSearch } from './embeddings.js';
 import { readEnv, toAppConfig, type RuntimeEnv } from './config.js';
 import { applyMigrations } from './migrate.js';
 
@@ -52,6 +53,7 @@ export async function openNodeDeps(source: Record<string, string | undefined> = 
     search: new SearchIndex(),
     events: new EventBus(),
     chatModel: createChatModel(env),
+    semantic: createSemanticSearch(env),
     background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) })),
   };
   return { deps, client, env };

@@ -1,7 +1,7 @@
 import { ensureBootstrapAdmin } from '../features/auth/auth.service.js';
 import { importKnowledge, isKnowledgeBaseEmpty } from '../features/knowledge/knowledge.service.js';
-import { publishDue } from '../features/editor/editor.workflow.js';
-import { purgeExpiredSearchLog } from './housekeeping.js';
+import { purgeExpiredSearchLog, scheduledEveryMinute } from './housekeeping.js';
+import { runVectorSync } from '../features/search/search.vectors.js';
 import { readKnowledgeDir } from './knowledge-files.js';
 import { openNodeDeps } from './node-deps.js';
 import { startNodeServer } from './node-server.js';
@@ -26,10 +26,12 @@ async function main() {
   const purge = () => purgeExpiredSearchLog(deps);
   const housekeeping = setInterval(() => void purge().catch((e: unknown) => log.error('purge failed', { error: String(e) })), 3_600_000);
   housekeeping.unref();
-  // Scheduled articles also go live on this tick, not only when someone reads.
-  const scheduler = setInterval(() => void publishDue(deps).catch((e: unknown) => log.error('scheduled publishing failed', { error: String(e) })), 30_000);
+  // Scheduled articles also go live on this tick, not only when someone reads; article vectors
+  // (semantic search, when configured) catch up on it too.
+  const scheduler = setInterval(() => void scheduledEveryMinute(deps).catch((e: unknown) => log.error('scheduled job failed', { error: String(e) })), 30_000);
   scheduler.unref();
   void purge();
+  if (deps.semantic) void runVectorSync(deps);
 
   const port = Number(process.env.PORT ?? 8787);
   const hostname = process.env.HOST ?? 'localhost';

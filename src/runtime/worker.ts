@@ -8,7 +8,7 @@
  * Migrations are applied by the deploy step (`wrangler d1 migrations apply`), never here:
  * an isolate must start fast. No `node:*` import may reach this file's bundle.
  */
-import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
+import type { Ai, D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { createClient } from '@libsql/client/web';
 import { waitUntil } from 'cloudflare:workers';
 import { createApp } from '../app.js';
@@ -23,6 +23,7 @@ import { createLogger } from '../lib/logger.js';
 import { chooseWorkerDatabase, readEnv, toAppConfig, type RuntimeEnv } from './config.js';
 import { runScheduled } from './housekeeping.js';
 import { createChatModel } from './llm.js';
+import { createSemanticSearch } from './embeddings.js';
 
 /** Worker bindings: vars from wrangler.toml, secrets from `wrangler secret put`, the D1 database. */
 export type WorkerEnv = {
@@ -31,6 +32,8 @@ export type WorkerEnv = {
   /** Turso/libSQL over HTTP (secrets); DATABASE_URL wins over DB when set. */
   DATABASE_URL?: string;
   DATABASE_AUTH_TOKEN?: string;
+  /** Workers AI (wrangler.toml `[ai]`), for EMBEDDINGS_PROVIDER=workers-ai. */
+  AI?: Ai;
   /** Every other variable of config.ts (CORS_ORIGINS, LOG_LEVEL, LLM_PROVIDER, …) as a string. */
   LOG_LEVEL?: string;
 };
@@ -50,9 +53,11 @@ export function resolveWorkerDeps(bindings: WorkerEnv): Deps {
   if (isolateDeps) return isolateDeps;
   let env: RuntimeEnv;
   let db: Db;
+  let semantic: Deps['semantic'];
   try {
     env = readEnv(bindings);
     db = openDatabase(env, bindings);
+    semantic = createSemanticSearch(env, bindings);
   } catch (error) {
     // No logger yet and the app's error handler has no deps: say why every request fails.
     console.error(JSON.stringify({ level: 'error', msg: 'worker: invalid configuration', error: String(error) }));
@@ -69,6 +74,7 @@ export function resolveWorkerDeps(bindings: WorkerEnv): Deps {
     search: new SearchIndex(),
     events: new EventBus(),
     chatModel: createChatModel(env),
+    semantic,
     background: new BackgroundTasks((error) => logger.error('background task failed', { error: String(error) }), { waitUntil }),
   };
   return isolateDeps;

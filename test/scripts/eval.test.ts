@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startEmbeddingsServer } from '../support/concept-embeddings-server.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,6 +41,28 @@ describe('npm run eval', () => {
     expect(result).toMatchObject({ articles: 4, queries: 6, search: { r1: 1, r5: 1, mrr10: 1 }, oos: { auroc: 1 } });
     expect(result.latency_ms.p95).toBeGreaterThan(0);
   }, 60_000);
+
+  it('blends in a configured embedding model with --semantic (through the product\'s embedding job)', async () => {
+    const server = await startEmbeddingsServer();
+    try {
+      const semanticDir = await mkdtemp(path.join(tmpdir(), 'eval-semantic-'));
+      await writeFile(path.join(semanticDir, 'articles.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+      // Shares no word with its article: only the embedding model can find it.
+      const paraphrase = [{ q: 'reimburse', expected: 'REFUND_TIME', locale: 'en' }, ...queries];
+      await writeFile(path.join(semanticDir, 'queries.jsonl'), paraphrase.map((q) => JSON.stringify(q)).join('\n') + '\n');
+      const env = { ...process.env, EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_BASE_URL: server.url, EMBEDDINGS_MODEL: 'concepts-http' };
+      const lexical = JSON.parse((await run(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', semanticDir, '--json'], { cwd: ROOT, env })).stdout.trim().split('\n').at(-1)!);
+      expect(lexical.search.r1).toBeLessThan(1);
+      expect(lexical.semantic).toBeNull();
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', semanticDir, '--json', '--semantic'], { cwd: ROOT, env });
+      const result = JSON.parse(stdout.trim().split('\n').at(-1)!);
+      expect(result.semantic).toEqual({ model: 'concepts-http', weight: 1 });
+      expect(result.search.r1).toBe(1);
+      await rm(semanticDir, { recursive: true, force: true });
+    } finally {
+      server.server.close();
+    }
+  }, 90_000);
 
   it('fails with a clear message on a malformed dataset', async () => {
     const bad = await mkdtemp(path.join(tmpdir(), 'eval-bad-'));

@@ -53,3 +53,26 @@ export const searchFtsDocs = sqliteTable('search_fts_docs', {
 });
 
 export type SearchSnapshotRow = typeof searchSnapshots.$inferSelect;
+
+/**
+ * Embedding vectors of published articles for semantic re-ranking (optional: only written when
+ * an embedding model is configured, search.semantic.ts). One row per article part (title,
+ * alternate questions, body passages) and model; `text_hash` tells whether the part changed
+ * since it was embedded, so an edit re-embeds only the parts it touched.
+ */
+export const articleVectors = sqliteTable(
+  'article_vectors',
+  {
+    articleId: text('article_id').notNull(),
+    /** The embedding model's name: vectors of different models are never compared. */
+    model: text('model').notNull(),
+    /** 0: title, then alternate questions, then body passages. */
+    part: integer('part').notNull(),
+    textHash: text('text_hash').notNull(),
+    dims: integer('dims').notNull(),
+    /** Float32 little-endian, base64 (portable across libSQL, Turso and D1). */
+    vector: text('vector').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.model, t.part] }), index('article_vectors_model_idx').on(t.model, t.updatedAt)],
+);

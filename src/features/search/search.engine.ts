@@ -122,6 +122,8 @@ export type RankedArticle = {
   articleMatch: number;
   /** Index of the best-matching phrasing: 0 is the title, 1.. the alternate questions. */
   bestPhrasing: number;
+  /** Share of the semantic similarity, when semantic re-ranking ran (search.semantic.ts). */
+  semanticMatch?: number;
   /** Query terms that matched, and in which fields (for snippets and explain). */
   match: Record<string, string[]>;
   queryTerms: string[];

@@ -10,6 +10,7 @@ import type { ArticleRow } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { MemoryBackend } from './search.memory.js';
 import { listSnapshots, saveSnapshot, type StoredSnapshot } from './search.snapshots.js';
+import { scheduleVectorSync } from './search.vectors.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -18,6 +19,7 @@ export function reindexArticle(deps: Deps, row: ArticleRow, c?: Context): void {
   deps.search.apply(row);
   deps.search.snapshotWanted = true;
   scheduleSnapshot(deps, c);
+  scheduleVectorSync(deps, c);
 }
 
 /**

@@ -37,6 +37,10 @@ export const SearchHitSchema = z
         field_boosts: z.record(z.string(), z.number()),
         phrasing_match: z.number().openapi({ description: 'How well the closest title or alternate question matches (0–1)' }),
         article_match: z.number().openapi({ description: 'How well the article as a whole matches (0–1)' }),
+        semantic_match: z
+          .number()
+          .optional()
+          .openapi({ description: 'Semantic similarity of the closest part against the query\'s background (0–1); only with an embedding model configured' }),
         best_phrasing: z.string().nullable(),
       })
       .optional(),

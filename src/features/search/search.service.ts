@@ -7,6 +7,7 @@ import { articleUrl, canSeeInternal, type Viewer } from '../articles/articles.se
 import type { RankedArticle } from './search.engine.js';
 import { logSearch } from './search.log.js';
 import { scheduleSnapshot } from './search.reindex.js';
+import { blendSemantic } from './search.semantic.js';
 import { buildSnippet } from './search.snippet.js';
 import { synonymExpansions } from './search.synonyms.js';
 import { displayTerm } from './search.text.js';
@@ -36,6 +37,8 @@ export type SearchHit = {
     field_boosts: Record<string, number>;
     phrasing_match: number;
     article_match: number;
+    /** Semantic similarity share (0–1), when semantic re-ranking is on. */
+    semantic_match?: number;
     best_phrasing: string | null;
   };
 };
@@ -49,8 +52,12 @@ export type SearchResponse = {
   results: SearchHit[];
 };
 
-/** Raw ranking for in-process callers (the bot, the evaluation harness): no snippets, no log. */
-export async function rankArticles(deps: Deps, input: Omit<SearchInput, 'explain'>, viewer: Viewer, options: { c?: Context } = {}) {
+/**
+ * Raw ranking for in-process callers (the bot, the evaluation harness): no snippets, no log.
+ * With an embedding model configured, the lexical ranking is blended with semantic similarity
+ * (search.semantic.ts) unless `semantic: false` (as-you-type suggestions stay lexical and fast).
+ */
+export async function rankArticles(deps: Deps, input: Omit<SearchInput, 'explain'>, viewer: Viewer, options: { c?: Context; semantic?: boolean } = {}) {
   const index = deps.search;
   await index.refresh(deps.db, deps.clock.now().getTime(), { backend: deps.config.searchBackend });
   if (index.snapshotWanted) scheduleSnapshot(deps, options.c);
@@ -62,8 +69,18 @@ export async function rankArticles(deps: Deps, input: Omit<SearchInput, 'explain
     kind: input.kind,
     audiences: canSeeInternal(viewer) ? ['public', 'internal'] : ['public'],
   };
-  const { ranked, total } = await index.search(deps.db, query, filter, input.limit);
-  return { ranked, total, expansions };
+  const semantic = options.semantic === false ? undefined : deps.semantic;
+  if (!semantic) {
+    const { ranked, total } = await index.search(deps.db, query, filter, input.limit);
+    return { ranked, total, expansions };
+  }
+  const [{ ranked, total }, scores] = await Promise.all([
+    index.search(deps.db, query, filter, Math.max(input.limit, semantic.pool)),
+    semantic.refresh(deps.db, index.version, deps.clock.now().getTime()).then(() => semantic.scores(input.q, filter, deps.logger)),
+  ]);
+  if (!scores) return { ranked: ranked.slice(0, input.limit), total, expansions };
+  const blended = blendSemantic(ranked, scores, semantic.weight, semantic.pool);
+  return { ranked: blended.slice(0, input.limit), total: Math.max(total, blended.length), expansions };
 }
 
 /**
@@ -156,6 +173,7 @@ function toHit(deps: Deps, r: RankedArticle, row: HitRow, explain: boolean): Sea
       field_boosts: deps.search.backend?.boosts ?? {},
       phrasing_match: round(r.phrasingMatch),
       article_match: round(r.articleMatch),
+      ...(r.semanticMatch === undefined ? {} : { semantic_match: round(r.semanticMatch) }),
       best_phrasing: r.bestPhrasing >= 0 ? (phrasings[r.bestPhrasing] ?? null) : null,
     };
   }

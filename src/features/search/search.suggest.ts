@@ -12,7 +12,7 @@ import { loadHitRows, rankArticles } from './search.service.js';
 export async function suggest(deps: Deps, input: { q: string; locale?: Locale | undefined; limit: number }, viewer: Viewer) {
   const started = performance.now();
   const [{ ranked }, popular] = await Promise.all([
-    rankArticles(deps, { q: input.q, locale: input.locale, limit: input.limit }, viewer),
+    rankArticles(deps, { q: input.q, locale: input.locale, limit: input.limit }, viewer, { semantic: false }),
     viewer.staff ? Promise.resolve([]) : popularCompletions(deps.db, input.q, input.locale, input.limit),
   ]);
   const rows = await loadHitRows(deps, ranked.slice(0, input.limit).map((r) => r.id));

@@ -1,0 +1,193 @@
+/**
+ * Semantic re-ranking with an embedding model (optional): paraphrases that share no word with
+ * any article are found; a failing or slow model never changes lexical results; internal
+ * articles stay internal; the embedding job re-embeds only what changed; and the product's real
+ * OpenAI-compatible client works against an `/embeddings` endpoint over HTTP.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { articles, articleVectors } from '../../src/db/schema/index.js';
+import { SemanticSearch } from '../../src/features/search/search.semantic.js';
+import { articleParts, decodeVector, encodeVector, passages, runVectorSync, syncVectors } from '../../src/features/search/search.vectors.js';
+import { readEnv } from '../../src/runtime/config.js';
+import { createSemanticSearch } from '../../src/runtime/embeddings.js';
+import { ConceptEmbeddings } from '../support/concept-embeddings.js';
+import { startEmbeddingsServer } from '../support/concept-embeddings-server.js';
+import { createStaffToken, createTestApp, insertArticle } from '../helpers.js';
+
+type Hit = { slug: string; score: number; audience: string; explain?: { semantic_match?: number } };
+type Body = { results: Hit[] };
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function seed(db: Parameters<typeof insertArticle>[0]) {
+  await insertArticle(db, { slug: 'assistant-age', title: 'How old is the assistant?', body: 'The assistant was launched in 2019.', questions: ['when is your birthday'] });
+  await insertArticle(db, { slug: 'track-order', title: 'Track my order', body: 'Open Orders and tap Track to follow the courier.', questions: ['where is my order'] });
+  await insertArticle(db, { slug: 'refund-time', title: 'When will my refund arrive?', body: 'Refunds reach your card in 1-5 working days.', questions: ['refund not received'] });
+  await insertArticle(db, { slug: 'reset-password', title: 'Reset your password', body: 'Use Forgot password on the sign-in page.', questions: [] });
+}
+
+function semanticWith(embeddings: ConceptEmbeddings, timeoutMs = 1000) {
+  return new SemanticSearch(embeddings, { model: 'concepts-test', weight: 1, timeoutMs, checkIntervalMs: 0 });
+}
+
+describe('semantic re-ranking', () => {
+  it('finds a paraphrase that shares no word with the article, which lexical search cannot', async () => {
+    const lexical = await createTestApp();
+    await seed(lexical.deps.db);
+    const before = (await (await lexical.request('/api/search?q=what%27s+your+bday&locale=en')).json()) as Body;
+    expect(before.results.map((r) => r.slug)).not.toContain('assistant-age');
+
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    expect(await runVectorSync(t.deps)).toMatchObject({ embedded: expect.any(Number), removed: 0, articles: 4 });
+    const { token } = await createStaffToken(t.deps, 'agent');
+    const res = await t.request('/api/search?q=what%27s+your+bday&locale=en&explain=1', { token });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Body;
+    expect(body.results[0]?.slug).toBe('assistant-age');
+    expect(body.results[0]?.explain?.semantic_match).toBeGreaterThan(0.5);
+    // A query both sides agree on keeps its article first, with a higher score than either alone.
+    const both = (await (await t.request('/api/search?q=refund+money+back&locale=en')).json()) as Body;
+    expect(both.results[0]?.slug).toBe('refund-time');
+  });
+
+  it('leaves the lexical ranking as it is when the model fails or is too slow', async () => {
+    const plain = await createTestApp();
+    await seed(plain.deps.db);
+    const expected = (await (await plain.request('/api/search?q=track+order&locale=en')).json()) as Body;
+    expect(expected.results[0]?.slug).toBe('track-order');
+
+    for (const embeddings of [new ConceptEmbeddings({ failQueries: true }), new ConceptEmbeddings({ queryDelayMs: 300 })]) {
+      const t = await createTestApp({ semantic: semanticWith(embeddings, 100) });
+      await seed(t.deps.db);
+      await runVectorSync(t.deps);
+      const res = await t.request('/api/search?q=track+order&locale=en');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Body;
+      expect(body.results.map((r) => [r.slug, r.score])).toEqual(expected.results.map((r) => [r.slug, r.score]));
+      expect(embeddings.queries).toBe(1);
+    }
+  });
+
+  it('never shows internal articles to anonymous callers; agents find them by meaning', async () => {
+    const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
+    await seed(t.deps.db);
+    await insertArticle(t.deps.db, { slug: 'internal-reimburse', title: 'Manual refund for VIP customers', body: 'Agents issue it in the back office.', audience: 'internal' });
+    await runVectorSync(t.deps);
+    const anonymous = (await (await t.request('/api/search?q=give+me+my+money+back&locale=en')).json()) as Body;
+    expect(anonymous.results.every((r) => r.audience === 'public')).toBe(true);
+    expect(anonymous.results.map((r) => r.slug)).not.toContain('internal-reimburse');
+    const { token } = await createStaffToken(t.deps, 'agent');
+    const staff = (await (await t.request('/api/search?q=reimburse+vip&locale=en', { token })).json()) as Body;
+    expect(staff.results[0]?.slug).toBe('internal-reimburse');
+  });
+
+  it('re-embeds only the parts that changed and drops the vectors of unpublished articles', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    const semantic = t.deps.semantic!;
+    const first = await syncVectors(t.deps.db, semantic, new Date());
+    const stored = await t.deps.db.select().from(articleVectors);
+    expect(first.embedded).toBe(stored.length);
+    expect(embeddings.documents).toBe(stored.length);
+
+    expect((await syncVectors(t.deps.db, semantic, new Date())).embedded).toBe(0);
+    const [age] = await t.deps.db.select().from(articles).where(eq(articles.slug, 'assistant-age'));
+    await t.deps.db.update(articles).set({ title: 'How old is the assistant, and when was it born?' }).where(eq(articles.id, age!.id));
+    expect(await syncVectors(t.deps.db, semantic, new Date())).toMatchObject({ embedded: 1, removed: 0 });
+
+    const [track] = await t.deps.db.select().from(articles).where(eq(articles.slug, 'track-order'));
+    const trackParts = (await t.deps.db.select().from(articleVectors).where(eq(articleVectors.articleId, track!.id))).length;
+    await t.deps.db.update(articles).set({ status: 'archived' }).where(eq(articles.id, track!.id));
+    expect(await syncVectors(t.deps.db, semantic, new Date())).toMatchObject({ embedded: 0, removed: trackParts });
+    expect(await t.deps.db.select().from(articleVectors).where(eq(articleVectors.articleId, track!.id))).toEqual([]);
+    // Other articles' vectors are untouched.
+    expect((await t.deps.db.select().from(articleVectors)).length).toBe(stored.length - trackParts);
+  });
+
+  it('embeds an article an editor publishes, in the background, and finds it by meaning', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    const { token } = await createStaffToken(t.deps, 'editor');
+    const created = await t.request('/api/articles', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ locale: 'en', slug: 'stop-subscription', title: 'Cancel your subscription', body: 'Open Settings, then Plan.', category: 'orders' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await t.request(`/api/articles/${id}/publish`, { method: 'POST', token })).status).toBe(200);
+    const started = Date.now();
+    let top: string | undefined;
+    while (Date.now() - started < 5000 && top !== 'stop-subscription') {
+      await new Promise((r) => setTimeout(r, 100));
+      top = ((await (await t.request('/api/search?q=stop+paying&locale=en')).json()) as Body).results[0]?.slug;
+    }
+    expect(top).toBe('stop-subscription');
+    expect((await t.deps.db.select().from(articleVectors).where(eq(articleVectors.articleId, id))).length).toBe(2);
+  });
+
+  it('does not lose the stored vectors when the model fails during the embedding job', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    const before = await t.deps.db.select().from(articleVectors);
+    embeddings.embedDocuments = async () => {
+      throw new Error('model server down');
+    };
+    await insertArticle(t.deps.db, { slug: 'new-one', title: 'Cancel a subscription', body: 'Open Settings.' });
+    expect(await runVectorSync(t.deps)).toBeNull();
+    expect(await t.deps.db.select().from(articleVectors)).toEqual(before);
+  });
+
+  it('works with an OpenAI-compatible /embeddings endpoint through the configured client', async () => {
+    const server = await startEmbeddingsServer();
+    cleanups.push(() => new Promise((resolve) => server.server.close(resolve)));
+    const env = readEnv({ EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_BASE_URL: server.url, EMBEDDINGS_API_KEY: 'sk-test', EMBEDDINGS_MODEL: 'concepts-http' });
+    const semantic = createSemanticSearch(env)!;
+    expect(semantic.model).toBe('concepts-http');
+    const t = await createTestApp({ semantic });
+    await seed(t.deps.db);
+    const report = await runVectorSync(t.deps);
+    expect(report?.embedded).toBeGreaterThan(0);
+    const body = (await (await t.request('/api/search?q=bday&locale=en')).json()) as Body;
+    expect(body.results[0]?.slug).toBe('assistant-age');
+    expect(server.requests.every((r) => r.model === 'concepts-http' && r.auth === 'Bearer sk-test')).toBe(true);
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rejects an unusable configuration with the variable named', () => {
+    expect(() => readEnv({ EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_TIMEOUT_MS: '5' })).toThrow(/EMBEDDINGS_TIMEOUT_MS/);
+    expect(() => readEnv({ EMBEDDINGS_PROVIDER: 'sentence-bert' })).toThrow(/EMBEDDINGS_PROVIDER/);
+    expect(() => createSemanticSearch(readEnv({ EMBEDDINGS_PROVIDER: 'workers-ai' }))).toThrow(/binding AI/);
+    expect(createSemanticSearch(readEnv({}))).toBeUndefined();
+  });
+});
+
+describe('article parts and vectors', () => {
+  it('cuts bodies into passages of whole sentences, in both languages', () => {
+    const text = 'First sentence here. Second one! ' + '退款一般1到5个工作日到账。请耐心等待。'.repeat(30);
+    const parts = passages(text, 100);
+    expect(parts[0]!.startsWith('First sentence here. Second one! 退款')).toBe(true);
+    expect(parts.length).toBeGreaterThan(5);
+    // Whole sentences only, none longer than the size, Chinese sentences joined without spaces.
+    expect(parts.every((p) => p.length <= 100 && /[.!。]$/.test(p))).toBe(true);
+    expect(parts[1]).toMatch(/^(退款一般1到5个工作日到账。|请耐心等待。)+$/);
+    const all = articleParts({ title: 'T', questions: ['q1', 'q2'], summary: '', body: '**Bold** text. More.' });
+    expect(all).toEqual(['T', 'q1', 'q2', 'Bold text. More.']);
+  });
+
+  it('round-trips vectors through their stored form', () => {
+    const v = [0.25, -1.5, 3.125, 0];
+    expect(Array.from(decodeVector(encodeVector(v)))).toEqual(v);
+  });
+});
