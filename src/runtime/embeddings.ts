@@ -20,14 +20,17 @@ export function createSemanticSearch(env: RuntimeEnv, bindings: { AI?: Ai | unde
     case 'openai': {
       const model = env.EMBEDDINGS_MODEL ?? 'text-embedding-3-small';
       const baseURL = env.EMBEDDINGS_BASE_URL ?? env.LLM_BASE_URL;
-      const embeddings = new OpenAIEmbeddings({
-        model,
-        apiKey: env.EMBEDDINGS_API_KEY ?? env.LLM_API_KEY ?? 'not-needed',
-        maxRetries: 1,
-        batchSize: 32,
-        ...(baseURL ? { configuration: { baseURL } } : {}),
-      });
-      return new SemanticSearch(embeddings, { model, ...options });
+      const client = (timeout: number, maxRetries: number) =>
+        new OpenAIEmbeddings({
+          model,
+          apiKey: env.EMBEDDINGS_API_KEY ?? env.LLM_API_KEY ?? 'not-needed',
+          batchSize: 32,
+          timeout,
+          maxRetries,
+          ...(baseURL ? { configuration: { baseURL } } : {}),
+        });
+      // Articles in the background with time to spare; queries within the budget, abandoned after it.
+      return new SemanticSearch(client(60_000, 2), { model, ...options }, client(options.timeoutMs, 0));
     }
     case 'workers-ai': {
       if (!bindings.AI) throw new Error('config: EMBEDDINGS_PROVIDER=workers-ai needs the Workers AI binding AI (wrangler.toml [ai]); on Node use an OpenAI-compatible endpoint');

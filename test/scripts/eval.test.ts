@@ -46,7 +46,10 @@ describe('npm run eval', () => {
     const server = await startEmbeddingsServer();
     try {
       const semanticDir = await mkdtemp(path.join(tmpdir(), 'eval-semantic-'));
-      await writeFile(path.join(semanticDir, 'articles.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+      // Ten English articles at least: semantic scores are read against the locale's articles.
+      const topics = ['Gift cards', 'Store hours', 'Company invoices', 'Student discount', 'Warranty repairs', 'Size guide', 'Loyalty points', 'Price match'];
+      const more = topics.map((title, i) => ({ id: `TOPIC_${i}`, title, body: `${title}: what to know.`, locale: 'en' }));
+      await writeFile(path.join(semanticDir, 'articles.jsonl'), [...articles, ...more].map((a) => JSON.stringify(a)).join('\n') + '\n');
       // Shares no word with its article: only the embedding model can find it.
       const paraphrase = [{ q: 'reimburse', expected: 'REFUND_TIME', locale: 'en' }, ...queries];
       await writeFile(path.join(semanticDir, 'queries.jsonl'), paraphrase.map((q) => JSON.stringify(q)).join('\n') + '\n');

@@ -5,15 +5,17 @@
  * OpenAI-compatible client works against an `/embeddings` endpoint over HTTP.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { articles, articleVectors } from '../../src/db/schema/index.js';
 import { SemanticSearch } from '../../src/features/search/search.semantic.js';
-import { articleParts, decodeVector, encodeVector, passages, runVectorSync, syncVectors } from '../../src/features/search/search.vectors.js';
+import { rankArticles } from '../../src/features/search/search.service.js';
+import { decodeVector, encodeVector } from '../../src/features/search/search.vectormath.js';
+import { articleParts, passages, runVectorSync, syncVectors } from '../../src/features/search/search.vectors.js';
 import { readEnv } from '../../src/runtime/config.js';
 import { createSemanticSearch } from '../../src/runtime/embeddings.js';
 import { ConceptEmbeddings } from '../support/concept-embeddings.js';
 import { startEmbeddingsServer } from '../support/concept-embeddings-server.js';
-import { createStaffToken, createTestApp, insertArticle } from '../helpers.js';
+import { createStaffToken, createTestApp, insertArticle, insertCategory } from '../helpers.js';
 
 type Hit = { slug: string; score: number; audience: string; explain?: { semantic_match?: number } };
 type Body = { results: Hit[] };
@@ -28,6 +30,9 @@ async function seed(db: Parameters<typeof insertArticle>[0]) {
   await insertArticle(db, { slug: 'track-order', title: 'Track my order', body: 'Open Orders and tap Track to follow the courier.', questions: ['where is my order'] });
   await insertArticle(db, { slug: 'refund-time', title: 'When will my refund arrive?', body: 'Refunds reach your card in 1-5 working days.', questions: ['refund not received'] });
   await insertArticle(db, { slug: 'reset-password', title: 'Reset your password', body: 'Use Forgot password on the sign-in page.', questions: [] });
+  // A knowledge base of some size: the semantic score is read against the locale's articles.
+  const topics = ['Gift cards', 'Store opening hours', 'Invoices for companies', 'Student discount', 'Warranty repairs', 'Size guide', 'Loyalty points', 'Price match'];
+  for (const [i, title] of topics.entries()) await insertArticle(db, { slug: `topic-${i}`, title, body: `${title}: everything you need to know.`, category: 'help' });
 }
 
 function semanticWith(embeddings: ConceptEmbeddings, timeoutMs = 1000) {
@@ -44,7 +49,7 @@ describe('semantic re-ranking', () => {
     const embeddings = new ConceptEmbeddings();
     const t = await createTestApp({ semantic: semanticWith(embeddings) });
     await seed(t.deps.db);
-    expect(await runVectorSync(t.deps)).toMatchObject({ embedded: expect.any(Number), removed: 0, articles: 4 });
+    expect(await runVectorSync(t.deps)).toMatchObject({ embedded: expect.any(Number), removed: 0, articles: 12 });
     const { token } = await createStaffToken(t.deps, 'agent');
     const res = await t.request('/api/search?q=what%27s+your+bday&locale=en&explain=1', { token });
     expect(res.status).toBe(200);
@@ -77,8 +82,14 @@ describe('semantic re-ranking', () => {
   it('never shows internal articles to anonymous callers; agents find them by meaning', async () => {
     const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
     await seed(t.deps.db);
-    await insertArticle(t.deps.db, { slug: 'internal-reimburse', title: 'Manual refund for VIP customers', body: 'Agents issue it in the back office.', audience: 'internal' });
+    const internal = await insertArticle(t.deps.db, { slug: 'internal-reimburse', title: 'Manual refund for VIP customers', body: 'Agents issue it in the back office.', audience: 'internal' });
     await runVectorSync(t.deps);
+    // The ranking itself (what the bot reads), not only the API's last filter.
+    const { ranked } = await rankArticles(t.deps, { q: 'give me my money back', locale: 'en', limit: 50 }, {});
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.map((r) => r.id)).not.toContain(internal.id);
+    const staffRanked = await rankArticles(t.deps, { q: 'give me my money back', locale: 'en', limit: 50 }, { staff: { id: 's', name: 'A', role: 'agent' } });
+    expect(staffRanked.ranked.map((r) => r.id)).toContain(internal.id);
     const anonymous = (await (await t.request('/api/search?q=give+me+my+money+back&locale=en')).json()) as Body;
     expect(anonymous.results.every((r) => r.audience === 'public')).toBe(true);
     expect(anonymous.results.map((r) => r.slug)).not.toContain('internal-reimburse');
@@ -135,6 +146,95 @@ describe('semantic re-ranking', () => {
     expect((await t.deps.db.select().from(articleVectors).where(eq(articleVectors.articleId, id))).length).toBe(2);
   });
 
+  it('serves re-embedded vectors at once, even when the clock stands still', async () => {
+    // The test clock is fixed: every run writes the same updated_at, so only the counter tells.
+    const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    const top = async (q: string) => ((await (await t.request(`/api/search?q=${q}&locale=en`)).json()) as Body).results[0]?.slug;
+    expect(await top('passcode')).toBe('reset-password');
+    const [gift] = await t.deps.db.select().from(articles).where(eq(articles.slug, 'topic-0'));
+    await t.deps.db.update(articles).set({ title: 'Shipment insurance' }).where(eq(articles.id, gift!.id));
+    // A search between the edit and the embedding job loads the vectors as they were.
+    await top('insure+my+parcel');
+    await runVectorSync(t.deps);
+    expect(await top('insure+my+parcel')).toBe('topic-0');
+  });
+
+  it('embeds each part once when several runs are asked for at the same time', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    const reports = await Promise.all([runVectorSync(t.deps), runVectorSync(t.deps), runVectorSync(t.deps)]);
+    const stored = (await t.deps.db.select().from(articleVectors)).length;
+    expect(embeddings.documents).toBe(stored);
+    expect(reports.every((r) => r !== null)).toBe(true);
+  });
+
+  it('keeps the lexical score of an article not embedded yet, and of a one-article category', async () => {
+    const plain = await createTestApp();
+    const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
+    for (const app of [plain, t]) await seed(app.deps.db);
+    await runVectorSync(t.deps);
+    for (const app of [plain, t]) await insertArticle(app.deps.db, { slug: 'late', title: 'Holiday delivery schedule', body: 'Orders placed after 20 December arrive in January.' });
+    const scoreOf = async (app: typeof t, q: string, extra = '') =>
+      ((await (await app.request(`/api/search?q=${q}&locale=en${extra}`)).json()) as Body).results.find((r) => r.slug === 'late')?.score;
+    expect(await scoreOf(t, 'holiday+delivery+schedule')).toBe(await scoreOf(plain, 'holiday+delivery+schedule'));
+    await runVectorSync(t.deps);
+    // Alone in its category, the article is still read against all English articles: a full score.
+    const [one] = await t.deps.db.select().from(articles).where(eq(articles.slug, 'reset-password'));
+    await insertCategory(t.deps.db, 'account');
+    await t.deps.db.update(articles).set({ category: 'account' }).where(eq(articles.id, one!.id));
+    await insertArticle(t.deps.db, { slug: 'noise', title: 'Noise', category: 'account', status: 'draft' });
+    const alone = ((await (await t.request('/api/search?q=reset+password&locale=en&category=account')).json()) as Body).results[0];
+    expect(alone?.slug).toBe('reset-password');
+    expect(alone!.score).toBeGreaterThan(0.7);
+  });
+
+  it('uses lexical search alone for a knowledge base too small to read meaning against', async () => {
+    const plain = await createTestApp();
+    const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
+    for (const app of [plain, t]) {
+      await insertArticle(app.deps.db, { slug: 'a', title: 'Track my order', body: 'Open Orders.' });
+      await insertArticle(app.deps.db, { slug: 'b', title: 'Refunds', body: 'Within 5 days.' });
+    }
+    await runVectorSync(t.deps);
+    const results = async (app: typeof t) => ((await (await app.request('/api/search?q=track+refund&locale=en')).json()) as Body).results.map((r) => [r.slug, r.score]);
+    expect(await results(t)).toEqual(await results(plain));
+  });
+
+  it('falls back to lexical results when the stored vectors cannot be loaded', async () => {
+    const plain = await createTestApp();
+    const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
+    for (const app of [plain, t]) await seed(app.deps.db);
+    await runVectorSync(t.deps);
+    await t.deps.db.run(sql`ALTER TABLE article_vectors RENAME TO article_vectors_gone`);
+    const res = await t.request('/api/search?q=track+order&locale=en');
+    expect(res.status).toBe(200);
+    const expected = ((await (await plain.request('/api/search?q=track+order&locale=en')).json()) as Body).results;
+    expect(((await res.json()) as Body).results.map((r) => r.slug)).toEqual(expected.map((r) => r.slug));
+  });
+
+  it('skips vectors the model gets wrong and re-embeds everything when its size changes', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    const original = embeddings.embedDocuments.bind(embeddings);
+    // An empty vector for one text: that part is refused (not stored), the rest are.
+    embeddings.embedDocuments = async (texts) => (await original(texts)).map((v, i) => (texts[i] === 'Reset your password' ? v.map(() => 0) : v));
+    const first = await runVectorSync(t.deps);
+    expect(first).toMatchObject({ refused: 1 });
+    const count = (await t.deps.db.select().from(articleVectors)).length;
+    expect(count).toBe(first!.embedded);
+    // The same model name now answers with longer vectors: every part is embedded again.
+    embeddings.embedDocuments = async (texts) => (await original(texts)).map((v) => [...v, 0.5]);
+    const [one] = await t.deps.db.select().from(articles).where(eq(articles.slug, 'track-order'));
+    await t.deps.db.update(articles).set({ title: 'Track my order online' }).where(eq(articles.id, one!.id));
+    const second = await runVectorSync(t.deps);
+    expect(second!.embedded).toBe(count);
+    expect(new Set((await t.deps.db.select().from(articleVectors)).map((r) => r.dims))).toEqual(new Set([22]));
+  });
+
   it('does not lose the stored vectors when the model fails during the embedding job', async () => {
     const embeddings = new ConceptEmbeddings();
     const t = await createTestApp({ semantic: semanticWith(embeddings) });
@@ -184,6 +284,14 @@ describe('article parts and vectors', () => {
     expect(parts[1]).toMatch(/^(退款一般1到5个工作日到账。|请耐心等待。)+$/);
     const all = articleParts({ title: 'T', questions: ['q1', 'q2'], summary: '', body: '**Bold** text. More.' });
     expect(all).toEqual(['T', 'q1', 'q2', 'Bold text. More.']);
+  });
+
+  it('cuts a sentence longer than a passage, and keeps "example.com" and "2.5" whole', () => {
+    const long = 'word '.repeat(500).trim();
+    const parts = passages(`See example.com for the 2.5 kg limit. ${long}`, 400);
+    expect(parts[0]!.startsWith('See example.com for the 2.5 kg limit.')).toBe(true);
+    expect(parts.every((p) => p.length <= 400)).toBe(true);
+    expect(parts.join(' ').split(' ').filter((w) => w === 'word')).toHaveLength(500);
   });
 
   it('round-trips vectors through their stored form', () => {

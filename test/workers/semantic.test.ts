@@ -6,14 +6,16 @@
  */
 import { CloudflareWorkersAIEmbeddings } from '@langchain/cloudflare';
 import type { Ai } from '@cloudflare/workers-types';
-import { count } from 'drizzle-orm';
+import { env } from 'cloudflare:test';
+import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleVectors } from '../../src/db/schema/index.js';
+import { articles, articleVectors } from '../../src/db/schema/index.js';
+import { resolveWorkerDeps } from '../../src/runtime/worker.js';
 import { SemanticSearch } from '../../src/features/search/search.semantic.js';
 import { syncVectors } from '../../src/features/search/search.vectors.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { conceptVector } from '../support/concept-embeddings.js';
-import { db, importSampleKnowledge } from './helpers.js';
+import { call, db, importSampleKnowledge, staffToken } from './helpers.js';
 
 const calls: number[] = [];
 const ai = {
@@ -43,7 +45,7 @@ describe('semantic re-ranking in workerd over D1', () => {
     expect(report.embedded).toBeGreaterThan(104);
     expect((await syncVectors(db, semantic, new Date())).embedded).toBe(0);
 
-    await semantic.refresh(db, 'v1', Date.now());
+    await semantic.refresh(db, 'v1', Date.now(), createLogger({ level: 'silent' }));
     expect(semantic.size).toBe(104);
     const scores = await semantic.scores('我要退钱', { locale: 'zh', audiences: ['public'] }, createLogger({ level: 'silent' }));
     const best = [...scores!].sort((a, b) => b[1] - a[1])[0]!;
@@ -52,5 +54,25 @@ describe('semantic re-ranking in workerd over D1', () => {
     expect(row).toMatchObject({ locale: 'zh' });
     expect([row!.title, ...row!.questions, row!.body].join(' ')).toMatch(/退款|退钱/);
     expect(best[1]).toBeGreaterThan(0.3);
+  });
+
+  it('blends meaning into the Worker\'s own search requests, and drops vectors of archived articles', async () => {
+    const deps = resolveWorkerDeps(env);
+    deps.semantic = semantic;
+    try {
+      const res = await call(`/api/search?q=${encodeURIComponent('我要退钱')}&locale=zh&explain=1`, { token: (await staffToken('agent')).token });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { results: { slug: string; explain: { semantic_match?: number } }[] };
+      expect(body.results[0]!.explain.semantic_match).toBeGreaterThan(0);
+
+      const [victim] = await db.select({ id: articles.id }).from(articles).where(eq(articles.locale, 'en')).limit(1);
+      const parts = (await db.select().from(articleVectors).where(eq(articleVectors.articleId, victim!.id))).length;
+      await db.update(articles).set({ status: 'archived', updatedAt: new Date() }).where(eq(articles.id, victim!.id));
+      const report = await syncVectors(db, semantic, new Date(Date.now() + 1000));
+      expect(report).toMatchObject({ embedded: 0, removed: parts });
+      expect(await db.select().from(articleVectors).where(eq(articleVectors.articleId, victim!.id))).toEqual([]);
+    } finally {
+      deps.semantic = undefined;
+    }
   });
 });

@@ -126,7 +126,8 @@ export async function runBotTurn(deps: Deps, input: TurnInput): Promise<BotReply
 
   const ids = [...new Set([...candidates.map((c) => c.id)])];
   const rows = ids.length ? await deps.db.select().from(articles).where(inArray(articles.id, ids)) : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // Only what a customer may read, as stored now (an index can lag a change by a second).
+  const byId = new Map(rows.filter((r) => r.status === 'published' && r.audience === 'public').map((r) => [r.id, r]));
   const queryTerms = new Set(tokenize(query));
   const cite = (id: string, score: number): Citation | null => {
     const a = byId.get(id);

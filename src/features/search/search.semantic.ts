@@ -8,36 +8,49 @@
  *
  * Scale-free blending: cosine similarities of different models live on different scales
  * (one model's unrelated texts score 0.1, another's 0.5). So each query's similarities are
- * measured against the query's own background, the mean similarity over the articles it may
- * see: `semantic = clamp((cos − mean) / (1 − mean), 0, 1)`, 1 for a perfect paraphrase, 0 for a
+ * read against the query's own background, the mean over the articles of its locale (whatever
+ * the other filters: a one-article category must not be its own background):
+ * `semantic = clamp((cos − mean) / (1 − mean), 0, 1)`, 1 for a perfect paraphrase, 0 for a
  * typical unrelated article. The blend is `(lexical + w × semantic) / (1 + w)`, the same 0–1
- * scale the bot's thresholds read.
+ * scale the bot's thresholds read; an article without vectors yet keeps its lexical score.
  *
- * Never in the way: an embedding error or a query slower than the budget leaves the lexical
- * ranking as it is (logged), and the in-memory vectors reload only when the stored ones changed.
+ * Never in the way: an embedding error, a query slower than the budget, a failed load or a
+ * knowledge base too small to have a background leaves the lexical ranking as it is (logged);
+ * after a failure the model is left alone for a while (circuit breaker). The in-memory vectors
+ * reload when the stored ones change (a counter the embedding job bumps) or the articles do.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { and, count, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { articles, articleVectors } from '../../db/schema/index.js';
+import { articles, articleVectors, searchState } from '../../db/schema/index.js';
 import type { Logger } from '../../lib/logger.js';
 import type { RankedArticle, SearchFilter } from './search.engine.js';
-import { decodeVector } from './search.vectors.js';
+import { decodeVector, dotAt, unitVector } from './search.vectormath.js';
 
 export type SemanticOptions = {
-  /** The model's name, stored with each vector (EMBEDDINGS_MODEL). */
+  /** The model's name, stored with each vector (EMBEDDINGS_MODEL): change it when the model changes. */
   model: string;
   /** Weight of the semantic score against the lexical one (SEARCH_SEMANTIC_WEIGHT). */
   weight: number;
   /** Budget for embedding one query; past it the lexical ranking is used as it is. */
   timeoutMs: number;
-  /** Articles taken from each side (lexical and semantic) before blending. */
+  /** Articles taken from the semantic side before blending (the lexical side gives as many). */
   pool?: number;
   /** How often at most the stored vectors are checked for changes. */
   checkIntervalMs?: number;
+  /** After a failed query embedding, how long the model is not asked again. */
+  breakerMs?: number;
+  /** Fewer articles than this in a query's locale: no background to read cosines against. */
+  minBackground?: number;
+  /** Vectors above this many bytes in memory are not loaded (lexical only, logged). */
+  maxBytes?: number;
 };
 
-type ArticleVectors = { id: string; locale: string; category: string; kind: string; audience: string; parts: Float32Array[] };
+/** An article's place in the vector matrix: its parts are rows first … first + count − 1. */
+type ArticleEntry = { id: string; locale: string; category: string; kind: string; audience: string; first: number; count: number };
+
+/** The `search_state` row counting changes to one model's stored vectors. */
+export const vectorsStateKey = (model: string) => `vectors:${model}`;
 
 /** A bounded least-recently-used map (query embeddings). */
 class Lru<V> {
@@ -55,22 +68,6 @@ class Lru<V> {
   }
 }
 
-const normalize = (v: ArrayLike<number>): Float32Array => {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
-  const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
-  const out = new Float32Array(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = v[i]! * inv;
-  return out;
-};
-
-const dot = (a: Float32Array, b: Float32Array) => {
-  let s = 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
-  return s;
-};
-
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -79,35 +76,61 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export class SemanticSearch {
   readonly model: string;
   readonly weight: number;
   readonly pool: number;
   private readonly timeoutMs: number;
   private readonly checkIntervalMs: number;
-  private vectors: ArticleVectors[] = [];
+  private readonly breakerMs: number;
+  private readonly minBackground: number;
+  private readonly maxBytes: number;
+  /** Every part's unit vector, one row of `dims` after another (one allocation, cache-friendly). */
+  private matrix = new Float32Array(0);
+  private dims = 0;
+  private entries: ArticleEntry[] = [];
   private loadedKey: string | null = null;
   private lastCheck = -Infinity;
   private loading: Promise<void> | null = null;
   private queries = new Lru<Float32Array>(500);
-  /** Single flight of the embedding job (search.vectors.ts). */
+  /** Query embeddings under way: identical queries arriving together share one request. */
+  private inFlight = new Map<string, Promise<Float32Array>>();
+  private brokenUntil = 0;
+  /** The embedding job under way in this isolate, and whether another run was asked for meanwhile. */
   syncing: Promise<unknown> | null = null;
+  syncAgain = false;
   /** Debounce generation of scheduled embedding jobs in this isolate. */
   syncGeneration = 0;
-  /** The article content version the last complete embedding run saw (search.signature.ts). */
+  /** The article change counter the last complete embedding run saw (search.signature.ts). */
   syncedContent: string | null = null;
+  /** Parts the model refused (too long, say), by article, part and text hash: not retried in this isolate. */
+  readonly refused = new Set<string>();
 
-  constructor(readonly embeddings: Embeddings, options: SemanticOptions) {
+  /**
+   * `embeddings` embeds the articles' parts (the background job, no hurry); `queryEmbeddings`,
+   * when given, embeds queries (a client with the query budget as its own timeout, so a slow
+   * request is abandoned, not left running).
+   */
+  constructor(
+    readonly embeddings: Embeddings,
+    options: SemanticOptions,
+    private readonly queryEmbeddings: Embeddings = embeddings,
+  ) {
     this.model = options.model;
     this.weight = options.weight;
     this.timeoutMs = options.timeoutMs;
     this.pool = options.pool ?? 30;
     this.checkIntervalMs = options.checkIntervalMs ?? 1000;
+    this.breakerMs = options.breakerMs ?? 30_000;
+    this.minBackground = options.minBackground ?? 10;
+    this.maxBytes = options.maxBytes ?? 96 * 1024 * 1024;
   }
 
-  /** Vectors held in memory (articles). */
+  /** Articles whose vectors are held in memory. */
   get size(): number {
-    return this.vectors.length;
+    return this.entries.length;
   }
 
   /** Marks the in-memory vectors stale (after this isolate wrote new ones). */
@@ -119,24 +142,21 @@ export class SemanticSearch {
    * Reloads the vectors when the stored ones or the articles changed (`contentVersion` is the
    * search index's version). At most one check per interval; concurrent callers share a load.
    */
-  async refresh(db: Db, contentVersion: string, nowMs: number): Promise<void> {
+  async refresh(db: Db, contentVersion: string, nowMs: number, logger: Logger): Promise<void> {
     if (nowMs - this.lastCheck < this.checkIntervalMs && this.loadedKey?.startsWith(`${contentVersion}|`)) return;
     this.lastCheck = nowMs;
-    this.loading ??= this.reload(db, contentVersion).finally(() => (this.loading = null));
+    this.loading ??= this.reload(db, contentVersion, logger).finally(() => (this.loading = null));
     await this.loading;
   }
 
-  private async reload(db: Db, contentVersion: string): Promise<void> {
-    const [state] = await db
-      .select({ n: count(), at: max(articleVectors.updatedAt) })
-      .from(articleVectors)
-      .where(eq(articleVectors.model, this.model));
-    const key = `${contentVersion}|${state?.n ?? 0}|${state?.at?.getTime() ?? 0}`;
+  private async reload(db: Db, contentVersion: string, logger: Logger): Promise<void> {
+    const [state] = await db.select({ seq: searchState.seq }).from(searchState).where(eq(searchState.key, vectorsStateKey(this.model)));
+    const key = `${contentVersion}|${state?.seq ?? 0}`;
     if (key === this.loadedKey) return;
     const rows = await db
       .select({
         id: articleVectors.articleId,
-        part: articleVectors.part,
+        dims: articleVectors.dims,
         vector: articleVectors.vector,
         locale: articles.locale,
         category: articles.category,
@@ -147,51 +167,95 @@ export class SemanticSearch {
       .innerJoin(articles, eq(articles.id, articleVectors.articleId))
       .where(and(eq(articleVectors.model, this.model), eq(articles.status, 'published')))
       .orderBy(articleVectors.articleId, articleVectors.part);
-    const byId = new Map<string, ArticleVectors>();
-    for (const r of rows) {
-      let a = byId.get(r.id);
-      if (!a) byId.set(r.id, (a = { id: r.id, locale: r.locale, category: r.category, kind: r.kind, audience: r.audience, parts: [] }));
-      a.parts.push(normalize(decodeVector(r.vector)));
+    // One model name, one size: rows of another size (a model swapped under the same name) are
+    // left out; the size most rows have wins.
+    const bySize = new Map<number, number>();
+    for (const r of rows) bySize.set(r.dims, (bySize.get(r.dims) ?? 0) + 1);
+    const [dims, count] = [...bySize].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (count * dims * 4 > this.maxBytes) {
+      logger.warn('semantic search off: the vectors exceed the in-memory budget (lexical search only)', { vectors: count, dims, budget_bytes: this.maxBytes });
+      this.matrix = new Float32Array(0);
+      this.entries = [];
+      this.loadedKey = key;
+      return;
     }
-    this.vectors = [...byId.values()];
+    const matrix = new Float32Array(count * dims);
+    const entries: ArticleEntry[] = [];
+    let row = 0;
+    for (const r of rows) {
+      if (r.dims !== dims) continue;
+      let unit: Float32Array | null = null;
+      try {
+        const v = decodeVector(r.vector);
+        unit = v.length === dims ? unitVector(v) : null;
+      } catch {
+        unit = null; // a damaged row: skipped, the article keeps its other parts
+      }
+      if (!unit) continue;
+      let entry = entries.at(-1);
+      if (entry?.id !== r.id) entries.push((entry = { id: r.id, locale: r.locale, category: r.category, kind: r.kind, audience: r.audience, first: row, count: 0 }));
+      matrix.set(unit, row * dims);
+      entry.count++;
+      row++;
+    }
+    this.matrix = matrix;
+    this.dims = dims;
+    this.entries = entries;
     this.loadedKey = key;
   }
 
-  private async embedQuery(query: string): Promise<Float32Array> {
+  private embedQuery(query: string): Promise<Float32Array> {
     const cached = this.queries.get(query);
-    if (cached) return cached;
-    const v = normalize(await withTimeout(this.embeddings.embedQuery(query), this.timeoutMs));
-    this.queries.set(query, v);
-    return v;
+    if (cached) return Promise.resolve(cached);
+    let pending = this.inFlight.get(query);
+    if (!pending) {
+      pending = withTimeout(this.queryEmbeddings.embedQuery(query), this.timeoutMs)
+        .then((v) => {
+          const unit = unitVector(v);
+          if (!unit) throw new Error('the model returned an empty or invalid vector');
+          this.queries.set(query, unit);
+          return unit;
+        })
+        .finally(() => this.inFlight.delete(query));
+      this.inFlight.set(query, pending);
+    }
+    return pending;
   }
 
   /**
    * Each visible article's semantic score (0–1, against the query's background; see the
-   * header), or null when there are no vectors or the query could not be embedded in time.
+   * header), or null when semantic scores cannot help this query: no vectors, too small a
+   * background, the model failing or slow (the breaker then skips it for `breakerMs`).
    */
-  async scores(query: string, filter: SearchFilter, logger: Logger): Promise<Map<string, number> | null> {
-    if (this.vectors.length === 0) return null;
+  async scores(query: string, filter: SearchFilter, logger: Logger, nowMs = Date.now()): Promise<Map<string, number> | null> {
+    if (this.entries.length === 0 || nowMs < this.brokenUntil) return null;
+    const background = filter.locale ? this.entries.filter((a) => a.locale === filter.locale) : this.entries;
+    if (background.length < this.minBackground) return null;
     let q: Float32Array;
     try {
       q = await this.embedQuery(query);
     } catch (error) {
-      logger.warn('semantic search skipped: the query was not embedded', { error: error instanceof Error ? error.message : String(error) });
+      this.brokenUntil = nowMs + this.breakerMs;
+      logger.warn('semantic search skipped: the query was not embedded', { error: message(error), retry_in_ms: this.breakerMs });
       return null;
     }
+    if (q.length !== this.dims) {
+      logger.warn('semantic search skipped: the query and the stored vectors differ in size', { query: q.length, stored: this.dims });
+      return null;
+    }
+    const { matrix, dims } = this;
     const best = new Map<string, number>();
     let sum = 0;
-    for (const a of this.vectors) {
+    for (const a of background) {
+      let s = -1;
+      for (let p = a.first; p < a.first + a.count; p++) s = Math.max(s, dotAt(q, matrix, p * dims));
+      sum += s;
       if (!filter.audiences.includes(a.audience)) continue;
-      if (filter.locale && a.locale !== filter.locale) continue;
       if (filter.category && a.category !== filter.category) continue;
       if (filter.kind && a.kind !== filter.kind) continue;
-      let s = -1;
-      for (const p of a.parts) s = Math.max(s, dot(q, p));
       best.set(a.id, s);
-      sum += s;
     }
-    if (best.size === 0) return null;
-    const mean = sum / best.size;
+    const mean = sum / background.length;
     const span = 1 - mean;
     for (const [id, s] of best) best.set(id, span > 1e-6 ? Math.min(1, Math.max(0, (s - mean) / span)) : 0);
     return best;
@@ -201,26 +265,24 @@ export class SemanticSearch {
 /**
  * Blends semantic scores into a lexical ranking: the lexical pool plus the best semantic
  * articles, each scored `(lexical + w × semantic) / (1 + w)`, best first (ties keep the
- * lexical order). Articles found only semantically carry no matched terms.
+ * lexical order). An article with no semantic score (no vectors yet) keeps its lexical score;
+ * articles found only semantically carry no matched terms.
  */
 export function blendSemantic(lexical: RankedArticle[], semantic: Map<string, number>, weight: number, pool: number): RankedArticle[] {
-  const byId = new Map(lexical.map((r, i) => [r.id, { r, i }]));
+  const known = new Set(lexical.map((r) => r.id));
   const extra = [...semantic]
-    .filter(([id]) => !byId.has(id))
+    .filter(([id]) => !known.has(id))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, pool);
   const entries = [
-    ...lexical.map((r, i) => ({ r, i })),
-    ...extra.map(([id], k): { r: RankedArticle; i: number } => ({
-      r: { id, score: 0, relevance: 0, phrasingMatch: 0, articleMatch: 0, bestPhrasing: -1, match: {}, queryTerms: [] },
-      i: lexical.length + k,
-    })),
-  ];
-  const blended = entries.map(({ r, i }) => {
-    const s = semantic.get(r.id) ?? 0;
+    ...lexical,
+    ...extra.map(([id]): RankedArticle => ({ id, score: 0, relevance: 0, phrasingMatch: 0, articleMatch: 0, bestPhrasing: -1, match: {}, queryTerms: [] })),
+  ].map((r, i) => {
+    const s = semantic.get(r.id);
+    if (s === undefined) return { r, i };
     const relevance = (r.relevance + weight * s) / (1 + weight);
     return { r: { ...r, relevance, score: Math.min(1, Math.max(0, relevance)), semanticMatch: s }, i };
   });
-  blended.sort((a, b) => b.r.relevance - a.r.relevance || a.i - b.i);
-  return blended.map((b) => b.r);
+  entries.sort((a, b) => b.r.relevance - a.r.relevance || a.i - b.i);
+  return entries.map((e) => e.r);
 }

@@ -74,9 +74,17 @@ export async function rankArticles(deps: Deps, input: Omit<SearchInput, 'explain
     const { ranked, total } = await index.search(deps.db, query, filter, input.limit);
     return { ranked, total, expansions };
   }
+  const now = deps.clock.now().getTime();
   const [{ ranked, total }, scores] = await Promise.all([
     index.search(deps.db, query, filter, Math.max(input.limit, semantic.pool)),
-    semantic.refresh(deps.db, index.version, deps.clock.now().getTime()).then(() => semantic.scores(input.q, filter, deps.logger)),
+    semantic
+      .refresh(deps.db, index.version, now, deps.logger)
+      .then(() => semantic.scores(input.q, filter, deps.logger, now))
+      .catch((error: unknown) => {
+        // Never worse than lexical search: a failed load of the vectors leaves the ranking as it is.
+        deps.logger.warn('semantic search skipped: the vectors could not be loaded', { error: String(error) });
+        return null;
+      }),
   ]);
   if (!scores) return { ranked: ranked.slice(0, input.limit), total, expansions };
   const blended = blendSemantic(ranked, scores, semantic.weight, semantic.pool);

@@ -7,13 +7,14 @@
  * at start and on the every-minute cron, so a failed run (the model's server down) is retried.
  */
 import type { Context } from 'hono';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { articles, articleVectors } from '../../db/schema/index.js';
+import { articles, articleVectors, searchState } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { markdownToText } from '../../lib/markdown.js';
-import type { SemanticSearch } from './search.semantic.js';
-import { readSignature, signatureKey } from './search.signature.js';
+import { vectorsStateKey, type SemanticSearch } from './search.semantic.js';
+import { encodeVector, unitVector } from './search.vectormath.js';
+import { readChangeCounter } from './search.signature.js';
 
 /** Alternate questions and body passages embedded per article, at most. */
 export const MAX_QUESTION_PARTS = 12;
@@ -25,23 +26,34 @@ const BATCH = 32;
 /** Rows per insert (7 parameters each; D1 binds at most 100). */
 const ROWS_PER_INSERT = 14;
 
-export function encodeVector(v: ArrayLike<number>): string {
-  const bytes = new Uint8Array(Float32Array.from(v).buffer);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
+/** Longest text sent to the model as one part (characters); longer sentences are cut. */
+const MAX_PART_CHARS = 1000;
+
+/** Cuts a text longer than `size` into pieces of at most `size` characters, at spaces when it can. */
+function cut(text: string, size: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    const space = rest.lastIndexOf(' ', size);
+    const at = space > size / 2 ? space : size;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
 }
 
-export function decodeVector(text: string): Float32Array {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Float32Array(bytes.buffer, 0, bytes.length >> 2);
-}
-
-/** Body text as passages of whole sentences (Chinese and Latin sentence ends). */
+/**
+ * Body text as passages of whole sentences (Chinese and Latin sentence ends; a Latin end needs
+ * a space after it, so "example.com" and "2.5" stay whole). A sentence longer than a passage is
+ * cut into passage-sized pieces.
+ */
 export function passages(text: string, size = PASSAGE_CHARS): string[] {
-  const sentences = text.split(/(?<=[.!?。！？；;])\s*/u).map((s) => s.trim()).filter(Boolean);
+  const sentences = text
+    .split(/(?<=[.!?;])\s+|(?<=[。！？；])\s*/u)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((s) => cut(s, size));
   const out: string[] = [];
   let current = '';
   for (const s of sentences) {
@@ -58,7 +70,7 @@ type PartSource = { title: string; questions: string[]; summary: string; body: s
 /** The texts an article is embedded as: title, alternate questions, summary and body passages. */
 export function articleParts(a: PartSource): string[] {
   const body = passages([a.summary, markdownToText(a.body)].filter(Boolean).join(' ')).slice(0, MAX_BODY_PARTS);
-  return [a.title, ...a.questions.slice(0, MAX_QUESTION_PARTS), ...body].map((t) => t.trim()).filter(Boolean);
+  return [a.title, ...a.questions.slice(0, MAX_QUESTION_PARTS), ...body].map((t) => t.trim().slice(0, MAX_PART_CHARS)).filter(Boolean);
 }
 
 /**
@@ -77,7 +89,74 @@ export function hashText(text: string): string {
 }
 
 /** What a run did; `articles` −1: skipped, nothing changed since the last complete run. */
-export type SyncReport = { embedded: number; removed: number; articles: number };
+export type SyncReport = { embedded: number; removed: number; refused: number; articles: number };
+
+type Part = { articleId: string; part: number; hash: string; text: string };
+const partKey = (articleId: string, part: number) => `${articleId}\u0000${part}`;
+
+/** Bumps the model's vectors counter (search.semantic.ts reloads when it moves). */
+const bump = (db: Db, model: string) =>
+  db
+    .insert(searchState)
+    .values({ key: vectorsStateKey(model), seq: 1 })
+    .onConflictDoUpdate({ target: searchState.key, set: { seq: sql`${searchState.seq} + 1` } });
+
+/**
+ * Embeds `parts` in batches and stores them (each batch with a bump of the counter, in one
+ * database batch). A batch the model refuses is retried part by part; a part refused alone is
+ * skipped (logged by the caller) and remembered, so one bad text never stops the others.
+ * Returns the parts stored and the size of the vectors the model returned.
+ */
+async function embedAndStore(db: Db, semantic: SemanticSearch, parts: Part[], now: Date): Promise<{ stored: number; refused: number; dims: number | null }> {
+  let stored = 0;
+  let refused = 0;
+  let dims: number | null = null;
+  const embed = async (batch: Part[]): Promise<(number[] | null)[]> => {
+    try {
+      const vectors = await semantic.embeddings.embedDocuments(batch.map((t) => t.text));
+      if (vectors.length !== batch.length) throw new Error(`the model returned ${vectors.length} vectors for ${batch.length} texts`);
+      return vectors.map((v) => (unitVector(v) ? v : null));
+    } catch (error) {
+      if (batch.length === 1) return [null];
+      // Which part is at fault? Ask one by one (a model server that is down fails the first too).
+      const first = await embed(batch.slice(0, 1));
+      if (first[0] === null) throw error;
+      const rest: (number[] | null)[] = [];
+      for (const p of batch.slice(1)) rest.push(...(await embed([p])));
+      return [...first, ...rest];
+    }
+  };
+  for (let i = 0; i < parts.length; i += BATCH) {
+    const batch = parts.slice(i, i + BATCH);
+    const vectors = await embed(batch);
+    const values = batch.flatMap((t, k) => {
+      const v = vectors[k];
+      if (!v) {
+        semantic.refused.add(`${partKey(t.articleId, t.part)}\u0000${t.hash}`);
+        refused++;
+        return [];
+      }
+      dims ??= v.length;
+      return [{ articleId: t.articleId, model: semantic.model, part: t.part, textHash: t.hash, dims: v.length, vector: encodeVector(v), updatedAt: now }];
+    });
+    if (values.length === 0) continue;
+    const statements = [];
+    for (let j = 0; j < values.length; j += ROWS_PER_INSERT) {
+      statements.push(
+        db
+          .insert(articleVectors)
+          .values(values.slice(j, j + ROWS_PER_INSERT))
+          .onConflictDoUpdate({
+            target: [articleVectors.articleId, articleVectors.model, articleVectors.part],
+            set: { textHash: sqlExcluded('text_hash'), dims: sqlExcluded('dims'), vector: sqlExcluded('vector'), updatedAt: sqlExcluded('updated_at') },
+          }),
+      );
+    }
+    await db.batch([bump(db, semantic.model), ...statements]);
+    stored += values.length;
+  }
+  return { stored, refused, dims };
+}
 
 /** Brings the stored vectors of `semantic.model` in step with the published articles. */
 export async function syncVectors(db: Db, semantic: SemanticSearch, now: Date): Promise<SyncReport> {
@@ -86,89 +165,93 @@ export async function syncVectors(db: Db, semantic: SemanticSearch, now: Date): 
     .from(articles)
     .where(eq(articles.status, 'published'));
   const stored = await db
-    .select({ articleId: articleVectors.articleId, part: articleVectors.part, textHash: articleVectors.textHash })
+    .select({ articleId: articleVectors.articleId, part: articleVectors.part, textHash: articleVectors.textHash, dims: articleVectors.dims })
     .from(articleVectors)
     .where(eq(articleVectors.model, semantic.model));
-  const have = new Map(stored.map((s) => [`${s.articleId}\u0000${s.part}`, s.textHash]));
+  const have = new Map(stored.map((s) => [partKey(s.articleId, s.part), s]));
 
-  const wanted = new Set<string>();
-  const todo: { articleId: string; part: number; hash: string; text: string }[] = [];
+  const wanted = new Map<string, Part>();
   for (const row of rows) {
-    const parts = articleParts(row);
-    for (const [part, text] of parts.entries()) {
-      const key = `${row.id}\u0000${part}`;
-      wanted.add(key);
-      const hash = hashText(text);
-      if (have.get(key) !== hash) todo.push({ articleId: row.id, part, hash, text });
-    }
+    for (const [part, text] of articleParts(row).entries()) wanted.set(partKey(row.id, part), { articleId: row.id, part, hash: hashText(text), text });
   }
-  const stale = stored.filter((s) => !wanted.has(`${s.articleId}\u0000${s.part}`));
+  const isRefused = (p: Part) => semantic.refused.has(`${partKey(p.articleId, p.part)}\u0000${p.hash}`);
+  const todo = [...wanted.values()].filter((p) => have.get(partKey(p.articleId, p.part))?.textHash !== p.hash && !isRefused(p));
+  const first = await embedAndStore(db, semantic, todo, now);
+  let embedded = first.stored;
+  let refused = first.refused;
 
-  let embedded = 0;
-  for (let i = 0; i < todo.length; i += BATCH) {
-    const batch = todo.slice(i, i + BATCH);
-    const vectors = await semantic.embeddings.embedDocuments(batch.map((t) => t.text));
-    if (vectors.length !== batch.length) throw new Error(`embedding model returned ${vectors.length} vectors for ${batch.length} texts`);
-    const values = batch.map((t, k) => ({
-      articleId: t.articleId,
-      model: semantic.model,
-      part: t.part,
-      textHash: t.hash,
-      dims: vectors[k]!.length,
-      vector: encodeVector(vectors[k]!),
-      updatedAt: now,
-    }));
-    for (let j = 0; j < values.length; j += ROWS_PER_INSERT) {
-      await db
-        .insert(articleVectors)
-        .values(values.slice(j, j + ROWS_PER_INSERT))
-        .onConflictDoUpdate({
-          target: [articleVectors.articleId, articleVectors.model, articleVectors.part],
-          set: { textHash: sqlExcluded('text_hash'), dims: sqlExcluded('dims'), vector: sqlExcluded('vector'), updatedAt: sqlExcluded('updated_at') },
-        });
-    }
-    embedded += batch.length;
+  // The model now answers in another size (swapped under the same name): re-embed the rest.
+  if (first.dims !== null) {
+    const done = new Set(todo.map((p) => partKey(p.articleId, p.part)));
+    const resized = stored
+      .filter((s) => s.dims !== first.dims && !done.has(partKey(s.articleId, s.part)))
+      .map((s) => wanted.get(partKey(s.articleId, s.part)))
+      .filter((p): p is Part => p !== undefined && !isRefused(p));
+    const again = await embedAndStore(db, semantic, resized, now);
+    embedded += again.stored;
+    refused += again.refused;
   }
 
   // Parts that no longer exist: whole articles (unpublished) in bulk, shortened ones part by part.
-  const goneArticles = [...new Set(stale.map((s) => s.articleId))].filter((id) => !rows.some((r) => r.id === id));
+  // Only rows not newer than this run: another instance may have re-embedded a republished article.
+  const stale = stored.filter((s) => !wanted.has(partKey(s.articleId, s.part)));
+  const published = new Set(rows.map((r) => r.id));
+  const older = lte(articleVectors.updatedAt, now);
+  const goneArticles = [...new Set(stale.map((s) => s.articleId))].filter((id) => !published.has(id));
+  const deletes = [];
   for (let i = 0; i < goneArticles.length; i += 90) {
-    await db.delete(articleVectors).where(and(eq(articleVectors.model, semantic.model), inArray(articleVectors.articleId, goneArticles.slice(i, i + 90))));
+    deletes.push(db.delete(articleVectors).where(and(eq(articleVectors.model, semantic.model), inArray(articleVectors.articleId, goneArticles.slice(i, i + 90)), older)));
   }
-  const gone = new Set(goneArticles);
   for (const s of stale) {
-    if (gone.has(s.articleId)) continue;
-    await db
-      .delete(articleVectors)
-      .where(and(eq(articleVectors.model, semantic.model), eq(articleVectors.articleId, s.articleId), eq(articleVectors.part, s.part)));
+    if (published.has(s.articleId)) {
+      deletes.push(db.delete(articleVectors).where(and(eq(articleVectors.model, semantic.model), eq(articleVectors.articleId, s.articleId), eq(articleVectors.part, s.part), older)));
+    }
   }
+  // A few dozen statements a batch (D1 counts each one against a request's query limit).
+  for (let i = 0; i < deletes.length; i += 40) await db.batch([bump(db, semantic.model), ...deletes.slice(i, i + 40)]);
   if (embedded > 0 || stale.length > 0) semantic.invalidate();
-  return { embedded, removed: stale.length, articles: rows.length };
+  return { embedded, removed: stale.length, refused, articles: rows.length };
 }
 
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
-/** Runs the embedding job now (one at a time per isolate); failures are logged, never thrown. */
-export async function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'logger'>): Promise<SyncReport | null> {
+/**
+ * Runs the embedding job (one at a time per isolate: a call while one runs asks for one more
+ * run after it and shares its outcome). Failures are logged, never thrown; null when it failed.
+ */
+export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'logger'>): Promise<SyncReport | null> {
   const semantic = deps.semantic;
-  if (!semantic) return null;
-  if (semantic.syncing) await semantic.syncing.catch(() => undefined);
-  // Nothing to do when no article changed since the last complete run (one cheap query).
-  const content = signatureKey(await readSignature(deps.db));
-  if (content === semantic.syncedContent) return { embedded: 0, removed: 0, articles: -1 };
-  const run = syncVectors(deps.db, semantic, deps.clock.now());
-  semantic.syncing = run;
-  try {
-    const report = await run;
-    semantic.syncedContent = content;
-    if (report.embedded > 0 || report.removed > 0) deps.logger.info('article vectors updated', { model: semantic.model, ...report });
-    return report;
-  } catch (error) {
-    deps.logger.warn('article vectors not updated (retried on the next change or cron)', { model: semantic.model, error: error instanceof Error ? error.message : String(error) });
-    return null;
-  } finally {
-    if (semantic.syncing === run) semantic.syncing = null;
+  if (!semantic) return Promise.resolve(null);
+  if (semantic.syncing) {
+    semantic.syncAgain = true;
+    return semantic.syncing as Promise<SyncReport | null>;
   }
+  const once = async (): Promise<SyncReport | null> => {
+    try {
+      // Nothing to do when no article changed since the last complete run: the change counter
+      // (bumped by triggers on every write to articles) is a one-row read.
+      const seq = await readChangeCounter(deps.db);
+      const content = seq === null ? null : String(seq);
+      if (content !== null && content === semantic.syncedContent) return { embedded: 0, removed: 0, refused: 0, articles: -1 };
+      const report = await syncVectors(deps.db, semantic, deps.clock.now());
+      semantic.syncedContent = content;
+      if (report.embedded > 0 || report.removed > 0 || report.refused > 0) deps.logger.info('article vectors updated', { model: semantic.model, ...report });
+      return report;
+    } catch (error) {
+      deps.logger.warn('article vectors not updated (retried on the next change or cron)', { model: semantic.model, error: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  };
+  const run = (async () => {
+    let report: SyncReport | null;
+    do {
+      semantic.syncAgain = false;
+      report = await once();
+    } while (semantic.syncAgain);
+    return report;
+  })().finally(() => (semantic.syncing = null));
+  semantic.syncing = run;
+  return run;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
