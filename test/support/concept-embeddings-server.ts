@@ -10,7 +10,7 @@ const readBody = async (req: IncomingMessage) => {
 };
 
 /** An OpenAI-compatible `/embeddings` endpoint answering with concept vectors. */
-export async function startEmbeddingsServer(): Promise<{ url: string; server: Server; requests: { model: string; inputs: number; auth: string | undefined }[] }> {
+export async function startEmbeddingsServer(port = 0): Promise<{ url: string; server: Server; requests: { model: string; inputs: number; auth: string | undefined }[] }> {
   const requests: { model: string; inputs: number; auth: string | undefined }[] = [];
   const server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/embeddings')) return void res.writeHead(404).end();
@@ -26,7 +26,7 @@ export async function startEmbeddingsServer(): Promise<{ url: string; server: Se
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/v1`, server, requests };
 }
