@@ -27,6 +27,6 @@ export async function startEmbeddingsServer(port = 0): Promise<{ url: string; se
     res.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v1`, server, requests };
+  const address = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${address.port}/v1`, server, requests };
 }
