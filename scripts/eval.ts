@@ -53,6 +53,7 @@ async function main() {
   const indexMs = performance.now() - indexStarted;
   if (semantic) {
     const embedded = await syncVectors(deps.db, semantic, new Date());
+    await semantic.refresh(deps.db, deps.search.version, Date.now(), deps.logger);
     console.error(`embedded ${embedded.embedded} article parts with ${semantic.model}`);
   }
 

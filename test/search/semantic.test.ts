@@ -161,6 +161,17 @@ describe('semantic re-ranking', () => {
     expect(await top('insure+my+parcel')).toBe('topic-0');
   });
 
+  it('never holds a search up while a new process loads the vectors: lexical first, meaning once loaded', async () => {
+    const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    t.deps.semantic = semanticWith(new ConceptEmbeddings()); // as a freshly started isolate
+    const top = async () => ((await (await t.request('/api/search?q=bday&locale=en')).json()) as Body).results[0]?.slug;
+    expect(await top()).not.toBe('assistant-age');
+    await t.deps.background.flush();
+    expect(await top()).toBe('assistant-age');
+  });
+
   it('embeds each part once when several runs are asked for at the same time', async () => {
     const embeddings = new ConceptEmbeddings();
     const t = await createTestApp({ semantic: semanticWith(embeddings) });
@@ -209,7 +220,13 @@ describe('semantic re-ranking', () => {
     for (const app of [plain, t]) await seed(app.deps.db);
     await runVectorSync(t.deps);
     await t.deps.db.run(sql`ALTER TABLE article_vectors RENAME TO article_vectors_gone`);
+    // A new process (nothing in memory yet) whose load fails: lexical results, the failure logged.
+    t.deps.semantic = semanticWith(new ConceptEmbeddings());
+    const warnings: string[] = [];
+    t.deps.logger = { ...t.deps.logger, warn: (msg: string) => void warnings.push(msg) };
     const res = await t.request('/api/search?q=track+order&locale=en');
+    await t.deps.background.flush();
+    expect(warnings.some((w) => w.includes('could not be loaded'))).toBe(true);
     expect(res.status).toBe(200);
     const expected = ((await (await plain.request('/api/search?q=track+order&locale=en')).json()) as Body).results;
     expect(((await res.json()) as Body).results.map((r) => r.slug)).toEqual(expected.map((r) => r.slug));

@@ -139,6 +139,20 @@ export class SemanticSearch {
   }
 
   /**
+   * Starts `refresh` through `background` unless a check ran within the interval; never waits
+   * for it. Searches use the vectors in memory meanwhile (none yet: lexical results), so a
+   * first search in a new isolate is never held up by loading every vector.
+   */
+  refreshSoon(db: Db, contentVersion: string, nowMs: number, logger: Logger, background: (task: () => Promise<unknown>) => void): void {
+    if (this.loading || (nowMs - this.lastCheck < this.checkIntervalMs && this.loadedKey?.startsWith(`${contentVersion}|`))) return;
+    background(() =>
+      this.refresh(db, contentVersion, nowMs, logger).catch((error: unknown) =>
+        logger.warn('semantic search: the vectors could not be loaded (lexical results until they are)', { error: message(error) }),
+      ),
+    );
+  }
+
+  /**
    * Reloads the vectors when the stored ones or the articles changed (`contentVersion` is the
    * search index's version). At most one check per interval; concurrent callers share a load.
    */

@@ -75,16 +75,15 @@ export async function rankArticles(deps: Deps, input: Omit<SearchInput, 'explain
     return { ranked, total, expansions };
   }
   const now = deps.clock.now().getTime();
+  // Changed vectors load in the background; this search uses those in memory (or none).
+  semantic.refreshSoon(deps.db, index.version, now, deps.logger, (task) => deps.background.run(options.c, task));
   const [{ ranked, total }, scores] = await Promise.all([
     index.search(deps.db, query, filter, Math.max(input.limit, semantic.pool)),
-    semantic
-      .refresh(deps.db, index.version, now, deps.logger)
-      .then(() => semantic.scores(input.q, filter, deps.logger, now))
-      .catch((error: unknown) => {
-        // Never worse than lexical search: a failed load of the vectors leaves the ranking as it is.
-        deps.logger.warn('semantic search skipped: the vectors could not be loaded', { error: String(error) });
-        return null;
-      }),
+    semantic.scores(input.q, filter, deps.logger, now).catch((error: unknown) => {
+      // Never worse than lexical search.
+      deps.logger.warn('semantic search skipped', { error: String(error) });
+      return null;
+    }),
   ]);
   if (!scores) return { ranked: ranked.slice(0, input.limit), total, expansions };
   const blended = blendSemantic(ranked, scores, semantic.weight, semantic.pool);

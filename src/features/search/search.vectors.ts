@@ -219,7 +219,7 @@ const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
  * Runs the embedding job (one at a time per isolate: a call while one runs asks for one more
  * run after it and shares its outcome). Failures are logged, never thrown; null when it failed.
  */
-export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'logger'>): Promise<SyncReport | null> {
+export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'logger' | 'search'>): Promise<SyncReport | null> {
   const semantic = deps.semantic;
   if (!semantic) return Promise.resolve(null);
   if (semantic.syncing) {
@@ -235,6 +235,8 @@ export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'lo
       if (content !== null && content === semantic.syncedContent) return { embedded: 0, removed: 0, refused: 0, articles: -1 };
       const report = await syncVectors(deps.db, semantic, deps.clock.now());
       semantic.syncedContent = content;
+      // This process serves what it just stored from its next search on.
+      await semantic.refresh(deps.db, deps.search.version, deps.clock.now().getTime(), deps.logger);
       if (report.embedded > 0 || report.removed > 0 || report.refused > 0) deps.logger.info('article vectors updated', { model: semantic.model, ...report });
       return report;
     } catch (error) {
