@@ -76,7 +76,7 @@ async function main() {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of out) {
     if (!r.loaded) {
-      console.log(`| ${r.articles} | ${r.dims} | ${r.vectors} | — | over the in-memory budget (96 MB): semantic re-ranking stays off, lexical only | | | |`);
+      console.log(`| ${r.articles} | ${r.dims} | ${r.vectors} | — | over the in-memory budget: semantic re-ranking stays off, lexical only | | | |`);
       continue;
     }
     console.log(`| ${r.articles} | ${r.dims} | ${r.vectors} | ${r.loadMs.toFixed(0)} | ${r.heapMb === null ? 'n/a (run with --expose-gc)' : r.heapMb.toFixed(1)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} |`);

@@ -14,8 +14,12 @@ import type { RuntimeEnv } from './config.js';
  *   (wrangler.toml `[ai]`), `EMBEDDINGS_MODEL` e.g. @cf/baai/bge-m3 (Chinese and English).
  * Pick a multilingual model for a knowledge base in both languages.
  */
-export function createSemanticSearch(env: RuntimeEnv, bindings: { AI?: Ai | undefined } = {}): SemanticSearch | undefined {
-  const options = { weight: env.SEARCH_SEMANTIC_WEIGHT ?? 1, timeoutMs: env.EMBEDDINGS_TIMEOUT_MS ?? 1500 };
+export function createSemanticSearch(
+  env: RuntimeEnv,
+  bindings: { AI?: Ai | undefined } = {},
+  limits: { maxBytes?: number } = {},
+): SemanticSearch | undefined {
+  const options = { weight: env.SEARCH_SEMANTIC_WEIGHT ?? 1, timeoutMs: env.EMBEDDINGS_TIMEOUT_MS ?? 1500, ...limits };
   switch (env.EMBEDDINGS_PROVIDER ?? 'none') {
     case 'openai': {
       const model = env.EMBEDDINGS_MODEL ?? 'text-embedding-3-small';

@@ -57,7 +57,8 @@ export function resolveWorkerDeps(bindings: WorkerEnv): Deps {
   try {
     env = readEnv(bindings);
     db = openDatabase(env, bindings);
-    semantic = createSemanticSearch(env, bindings);
+    // An isolate has 128 MB: vectors get a quarter (about 5k articles at 1024 dimensions).
+    semantic = createSemanticSearch(env, bindings, { maxBytes: 32 * 1024 * 1024 });
   } catch (error) {
     // No logger yet and the app's error handler has no deps: say why every request fails.
     console.error(JSON.stringify({ level: 'error', msg: 'worker: invalid configuration', error: String(error) }));

@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import { articles, articleVectors } from '../../src/db/schema/index.js';
 import { SemanticSearch } from '../../src/features/search/search.semantic.js';
 import { rankArticles } from '../../src/features/search/search.service.js';
-import { decodeVector, encodeVector } from '../../src/features/search/search.vectormath.js';
+import { decodeVector, dotAt, encodeVector, quantize, unitVector } from '../../src/features/search/search.vectormath.js';
 import { articleParts, passages, runVectorSync, syncVectors } from '../../src/features/search/search.vectors.js';
 import { readEnv } from '../../src/runtime/config.js';
 import { createSemanticSearch } from '../../src/runtime/embeddings.js';
@@ -172,6 +172,26 @@ describe('semantic re-ranking', () => {
     expect(await top()).toBe('assistant-age');
   });
 
+  it('loads vectors in pages and scores the same; over the memory budget it stays lexical and says so', async () => {
+    const t = await createTestApp({ semantic: semanticWith(new ConceptEmbeddings()) });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    const filter = { locale: 'en', audiences: ['public'] };
+    const whole = await t.deps.semantic!.scores('bday', filter, t.deps.logger);
+    const paged = new SemanticSearch(new ConceptEmbeddings(), { model: 'concepts-test', weight: 1, timeoutMs: 1000, loadPage: 3 });
+    await paged.refresh(t.deps.db, 'v', Date.now(), t.deps.logger);
+    expect(paged.size).toBe(t.deps.semantic!.size);
+    expect(await paged.scores('bday', filter, t.deps.logger)).toEqual(whole);
+
+    const warnings: string[] = [];
+    const logger = { ...t.deps.logger, warn: (msg: string) => void warnings.push(msg) };
+    const small = new SemanticSearch(new ConceptEmbeddings(), { model: 'concepts-test', weight: 1, timeoutMs: 1000, maxBytes: 100 });
+    await small.refresh(t.deps.db, 'v', Date.now(), logger);
+    expect(small.size).toBe(0);
+    expect(await small.scores('bday', filter, logger)).toBeNull();
+    expect(warnings.some((w) => w.includes('in-memory budget'))).toBe(true);
+  });
+
   it('embeds each part once when several runs are asked for at the same time', async () => {
     const embeddings = new ConceptEmbeddings();
     const t = await createTestApp({ semantic: semanticWith(embeddings) });
@@ -309,6 +329,21 @@ describe('article parts and vectors', () => {
     expect(parts[0]!.startsWith('See example.com for the 2.5 kg limit.')).toBe(true);
     expect(parts.every((p) => p.length <= 400)).toBe(true);
     expect(parts.join(' ').split(' ').filter((w) => w === 'word')).toHaveLength(500);
+  });
+
+  it('keeps cosines within 0.01 when vectors are held as bytes', () => {
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+    for (const dims of [21, 384, 1024]) {
+      for (let k = 0; k < 20; k++) {
+        const a = unitVector(Array.from({ length: dims }, random))!;
+        const b = unitVector(Array.from({ length: dims }, (_, i) => a[i]! + 0.5 * random()))!;
+        const bytes = new Int8Array(dims);
+        const scale = quantize(b, bytes, 0);
+        const exact = a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+        expect(Math.abs(scale * dotAt(a, bytes, 0) - exact)).toBeLessThan(0.01);
+      }
+    }
   });
 
   it('round-trips vectors through their stored form', () => {

@@ -31,6 +31,8 @@ describe('semantic re-ranking in workerd over D1', () => {
     weight: 1,
     timeoutMs: 1000,
     checkIntervalMs: 0,
+    // Several keyset pages (row-value comparison) in D1's SQL.
+    loadPage: 100,
   });
 
   beforeAll(async () => {

@@ -20,12 +20,12 @@
  * reload when the stored ones change (a counter the embedding job bumps) or the articles do.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { articles, articleVectors, searchState } from '../../db/schema/index.js';
 import type { Logger } from '../../lib/logger.js';
 import type { RankedArticle, SearchFilter } from './search.engine.js';
-import { decodeVector, dotAt, unitVector } from './search.vectormath.js';
+import { decodeVector, dotAt, quantize, unitVector } from './search.vectormath.js';
 
 export type SemanticOptions = {
   /** The model's name, stored with each vector (EMBEDDINGS_MODEL): change it when the model changes. */
@@ -42,9 +42,13 @@ export type SemanticOptions = {
   breakerMs?: number;
   /** Fewer articles than this in a query's locale: no background to read cosines against. */
   minBackground?: number;
-  /** Vectors above this many bytes in memory are not loaded (lexical only, logged). */
+  /** Vectors above this many bytes in memory (one byte a dimension) are not loaded (lexical only, logged). */
   maxBytes?: number;
+  /** Stored vectors read per query while loading. */
+  loadPage?: number;
 };
+
+type VectorRow = { id: string; part: number; dims: number; vector: string; locale: string; category: string; kind: string; audience: string };
 
 /** An article's place in the vector matrix: its parts are rows first … first + count − 1. */
 type ArticleEntry = { id: string; locale: string; category: string; kind: string; audience: string; first: number; count: number };
@@ -87,8 +91,11 @@ export class SemanticSearch {
   private readonly breakerMs: number;
   private readonly minBackground: number;
   private readonly maxBytes: number;
-  /** Every part's unit vector, one row of `dims` after another (one allocation, cache-friendly). */
-  private matrix = new Float32Array(0);
+  private readonly loadPage: number;
+  /** Every part's unit vector in bytes (search.vectormath.ts), one row of `dims` after another. */
+  private matrix = new Int8Array(0);
+  /** Per row: the factor turning its byte dot product into a cosine. */
+  private scales = new Float32Array(0);
   private dims = 0;
   private entries: ArticleEntry[] = [];
   private loadedKey: string | null = null;
@@ -126,6 +133,7 @@ export class SemanticSearch {
     this.breakerMs = options.breakerMs ?? 30_000;
     this.minBackground = options.minBackground ?? 10;
     this.maxBytes = options.maxBytes ?? 96 * 1024 * 1024;
+    this.loadPage = options.loadPage ?? 2000;
   }
 
   /** Articles whose vectors are held in memory. */
@@ -167,52 +175,72 @@ export class SemanticSearch {
     const [state] = await db.select({ seq: searchState.seq }).from(searchState).where(eq(searchState.key, vectorsStateKey(this.model)));
     const key = `${contentVersion}|${state?.seq ?? 0}`;
     if (key === this.loadedKey) return;
-    const rows = await db
-      .select({
-        id: articleVectors.articleId,
-        dims: articleVectors.dims,
-        vector: articleVectors.vector,
-        locale: articles.locale,
-        category: articles.category,
-        kind: articles.kind,
-        audience: articles.audience,
-      })
-      .from(articleVectors)
-      .innerJoin(articles, eq(articles.id, articleVectors.articleId))
-      .where(and(eq(articleVectors.model, this.model), eq(articles.status, 'published')))
-      .orderBy(articleVectors.articleId, articleVectors.part);
+    const published = and(eq(articleVectors.model, this.model), eq(articles.status, 'published'));
     // One model name, one size: rows of another size (a model swapped under the same name) are
     // left out; the size most rows have wins.
-    const bySize = new Map<number, number>();
-    for (const r of rows) bySize.set(r.dims, (bySize.get(r.dims) ?? 0) + 1);
-    const [dims, count] = [...bySize].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-    if (count * dims * 4 > this.maxBytes) {
-      logger.warn('semantic search off: the vectors exceed the in-memory budget (lexical search only)', { vectors: count, dims, budget_bytes: this.maxBytes });
-      this.matrix = new Float32Array(0);
+    const sizes = await db
+      .select({ dims: articleVectors.dims, n: count() })
+      .from(articleVectors)
+      .innerJoin(articles, eq(articles.id, articleVectors.articleId))
+      .where(published)
+      .groupBy(articleVectors.dims);
+    const [dims, rowCount] = sizes.map((r): [number, number] => [r.dims, r.n]).sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (rowCount * dims > this.maxBytes) {
+      logger.warn('semantic search off: the vectors exceed the in-memory budget (lexical search only)', { vectors: rowCount, dims, budget_bytes: this.maxBytes });
+      this.matrix = new Int8Array(0);
+      this.scales = new Float32Array(0);
       this.entries = [];
       this.loadedKey = key;
       return;
     }
-    const matrix = new Float32Array(count * dims);
+    const matrix = new Int8Array(rowCount * dims);
+    const scales = new Float32Array(rowCount);
     const entries: ArticleEntry[] = [];
     let row = 0;
-    for (const r of rows) {
-      if (r.dims !== dims) continue;
-      let unit: Float32Array | null = null;
-      try {
-        const v = decodeVector(r.vector);
-        unit = v.length === dims ? unitVector(v) : null;
-      } catch {
-        unit = null; // a damaged row: skipped, the article keeps its other parts
+    // In pages, so the encoded rows in memory at once stay small (an isolate has 128 MB).
+    // Keyset pages: each continues after the last (article, part) read, by the primary key.
+    let after: { id: string; part: number } | null = null;
+    while (row < rowCount) {
+      const from: SQL | undefined = after ? sql`(${articleVectors.articleId}, ${articleVectors.part}) > (${after.id}, ${after.part})` : undefined;
+      const rows: VectorRow[] = await db
+        .select({
+          id: articleVectors.articleId,
+          part: articleVectors.part,
+          dims: articleVectors.dims,
+          vector: articleVectors.vector,
+          locale: articles.locale,
+          category: articles.category,
+          kind: articles.kind,
+          audience: articles.audience,
+        })
+        .from(articleVectors)
+        .innerJoin(articles, eq(articles.id, articleVectors.articleId))
+        .where(and(published, eq(articleVectors.dims, dims), from))
+        .orderBy(articleVectors.articleId, articleVectors.part)
+        .limit(this.loadPage);
+      if (rows.length === 0) break;
+      const last = rows.at(-1)!;
+      after = { id: last.id, part: last.part };
+      for (const r of rows) {
+        if (row >= rowCount) break;
+        let unit: Float32Array | null = null;
+        try {
+          const v = decodeVector(r.vector);
+          unit = v.length === dims ? unitVector(v) : null;
+        } catch {
+          unit = null; // a damaged row: skipped, the article keeps its other parts
+        }
+        if (!unit) continue;
+        let entry = entries.at(-1);
+        if (entry?.id !== r.id) entries.push((entry = { id: r.id, locale: r.locale, category: r.category, kind: r.kind, audience: r.audience, first: row, count: 0 }));
+        scales[row] = quantize(unit, matrix, row * dims);
+        entry.count++;
+        row++;
       }
-      if (!unit) continue;
-      let entry = entries.at(-1);
-      if (entry?.id !== r.id) entries.push((entry = { id: r.id, locale: r.locale, category: r.category, kind: r.kind, audience: r.audience, first: row, count: 0 }));
-      matrix.set(unit, row * dims);
-      entry.count++;
-      row++;
+      if (rows.length < this.loadPage) break;
     }
     this.matrix = matrix;
+    this.scales = scales;
     this.dims = dims;
     this.entries = entries;
     this.loadedKey = key;
@@ -257,12 +285,12 @@ export class SemanticSearch {
       logger.warn('semantic search skipped: the query and the stored vectors differ in size', { query: q.length, stored: this.dims });
       return null;
     }
-    const { matrix, dims } = this;
+    const { matrix, scales, dims } = this;
     const best = new Map<string, number>();
     let sum = 0;
     for (const a of background) {
       let s = -1;
-      for (let p = a.first; p < a.first + a.count; p++) s = Math.max(s, dotAt(q, matrix, p * dims));
+      for (let p = a.first; p < a.first + a.count; p++) s = Math.max(s, scales[p]! * dotAt(q, matrix, p * dims));
       sum += s;
       if (!filter.audiences.includes(a.audience)) continue;
       if (filter.category && a.category !== filter.category) continue;
