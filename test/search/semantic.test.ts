@@ -272,6 +272,75 @@ describe('semantic re-ranking', () => {
     expect(new Set((await t.deps.db.select().from(articleVectors)).map((r) => r.dims))).toEqual(new Set([22]));
   });
 
+  it('skips a text the model refuses, wherever it sits in a batch, and embeds the others', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    const original = embeddings.embedDocuments.bind(embeddings);
+    const tooLong = Object.assign(new Error('This model maximum context length is 512 tokens'), { status: 400 });
+    embeddings.embedDocuments = async (texts) => {
+      if (texts.includes('How old is the assistant?')) throw tooLong;
+      return original(texts);
+    };
+    const report = await runVectorSync(t.deps);
+    expect(report).toMatchObject({ refused: 1 });
+    expect(report!.embedded).toBeGreaterThan(20);
+    expect((await t.deps.db.select().from(articleVectors)).length).toBe(report!.embedded);
+  });
+
+  it('treats an unreachable model as an outage: nothing is skipped, the next run catches up', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    const original = embeddings.embedDocuments.bind(embeddings);
+    embeddings.embedDocuments = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:11434'), { code: 'ECONNREFUSED' });
+    };
+    const [age] = await t.deps.db.select().from(articles).where(eq(articles.slug, 'assistant-age'));
+    await t.deps.db.update(articles).set({ title: 'How old is the assistant? When was it born?' }).where(eq(articles.id, age!.id));
+    expect(await runVectorSync(t.deps)).toBeNull();
+    expect(t.deps.semantic!.refused.size).toBe(0);
+    embeddings.embedDocuments = original;
+    expect(await runVectorSync(t.deps)).toMatchObject({ embedded: 1, refused: 0 });
+  });
+
+  it('re-embeds everything when the model starts answering in another size with no text changed', async () => {
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    const count = (await t.deps.db.select().from(articleVectors)).length;
+    const docs = embeddings.embedDocuments.bind(embeddings);
+    const query = embeddings.embedQuery.bind(embeddings);
+    embeddings.embedDocuments = async (texts) => (await docs(texts)).map((v) => [...v, 0.5]);
+    embeddings.embedQuery = async (text) => [...(await query(text)), 0.5];
+    // A search notices the mismatch (and stays lexical); the next run re-embeds every part.
+    expect((await t.request('/api/search?q=track+order&locale=en')).status).toBe(200);
+    expect(t.deps.semantic!.observedDims).toBe(22);
+    expect(await runVectorSync(t.deps)).toMatchObject({ embedded: count });
+    expect(new Set((await t.deps.db.select().from(articleVectors)).map((r) => r.dims))).toEqual(new Set([22]));
+  });
+
+  it('scores a query against one consistent set of vectors while a reload replaces them', async () => {
+    const embeddings = new ConceptEmbeddings({ queryDelayMs: 50 });
+    const semantic = semanticWith(embeddings);
+    const t = await createTestApp({ semantic });
+    await seed(t.deps.db);
+    await runVectorSync(t.deps);
+    const pending = semantic.scores('bday', { locale: 'en', audiences: ['public'] }, t.deps.logger);
+    // While the query is being embedded, more articles arrive and the vectors are reloaded.
+    for (let i = 0; i < 5; i++) await insertArticle(t.deps.db, { slug: `extra-${i}`, title: `Extra topic ${i}`, body: 'More.' });
+    await runVectorSync(t.deps);
+    expect(semantic.size).toBe(17);
+    const scores = await pending;
+    expect(scores).not.toBeNull();
+    expect([...scores!.values()].every(Number.isFinite)).toBe(true);
+    const [top] = [...scores!].sort((a, b) => b[1] - a[1]);
+    const [row] = await t.deps.db.select().from(articles).where(eq(articles.id, top![0]));
+    expect(row!.slug).toBe('assistant-age');
+  });
+
   it('does not lose the stored vectors when the model fails during the embedding job', async () => {
     const embeddings = new ConceptEmbeddings();
     const t = await createTestApp({ semantic: semanticWith(embeddings) });

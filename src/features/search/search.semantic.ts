@@ -50,6 +50,15 @@ export type SemanticOptions = {
 
 type VectorRow = { id: string; part: number; dims: number; vector: string; locale: string; category: string; kind: string; audience: string };
 
+/**
+ * The vectors in memory: every part's unit vector in bytes (search.vectormath.ts), one row of
+ * `dims` after another, with per row the factor turning its byte dot product into a cosine.
+ */
+type LoadedVectors = { matrix: Int8Array; scales: Float32Array; dims: number; entries: ArticleEntry[] };
+const EMPTY: LoadedVectors = { matrix: new Int8Array(0), scales: new Float32Array(0), dims: 0, entries: [] };
+/** A load or an embedding run older than this is taken as lost (on Workers, a request's promise may never settle). */
+const STUCK_MS = 5 * 60_000;
+
 /** An article's place in the vector matrix: its parts are rows first … first + count − 1. */
 type ArticleEntry = { id: string; locale: string; category: string; kind: string; audience: string; first: number; count: number };
 
@@ -92,28 +101,28 @@ export class SemanticSearch {
   private readonly minBackground: number;
   private readonly maxBytes: number;
   private readonly loadPage: number;
-  /** Every part's unit vector in bytes (search.vectormath.ts), one row of `dims` after another. */
-  private matrix = new Int8Array(0);
-  /** Per row: the factor turning its byte dot product into a cosine. */
-  private scales = new Float32Array(0);
-  private dims = 0;
-  private entries: ArticleEntry[] = [];
+  /** What searches read: replaced whole by a load, never changed in place (a search may be mid-scan). */
+  private vectors: LoadedVectors = EMPTY;
   private loadedKey: string | null = null;
   private lastCheck = -Infinity;
   private loading: Promise<void> | null = null;
+  private loadingSince = 0;
   private queries = new Lru<Float32Array>(500);
   /** Query embeddings under way: identical queries arriving together share one request. */
   private inFlight = new Map<string, Promise<Float32Array>>();
   private brokenUntil = 0;
   /** The embedding job under way in this isolate, and whether another run was asked for meanwhile. */
   syncing: Promise<unknown> | null = null;
+  syncingSince = 0;
   syncAgain = false;
+  /** The size the model's query vectors have, when it differs from the stored ones (the job re-embeds). */
+  observedDims: number | null = null;
   /** Debounce generation of scheduled embedding jobs in this isolate. */
   syncGeneration = 0;
   /** The article change counter the last complete embedding run saw (search.signature.ts). */
   syncedContent: string | null = null;
-  /** Parts the model refused (too long, say), by article, part and text hash: not retried in this isolate. */
-  readonly refused = new Set<string>();
+  /** Parts the model refused (too long, say), by article, part and text hash → until when they are not retried. */
+  readonly refused = new Map<string, number>();
 
   /**
    * `embeddings` embeds the articles' parts (the background job, no hurry); `queryEmbeddings`,
@@ -138,7 +147,7 @@ export class SemanticSearch {
 
   /** Articles whose vectors are held in memory. */
   get size(): number {
-    return this.entries.length;
+    return this.vectors.entries.length;
   }
 
   /** Marks the in-memory vectors stale (after this isolate wrote new ones). */
@@ -152,7 +161,7 @@ export class SemanticSearch {
    * first search in a new isolate is never held up by loading every vector.
    */
   refreshSoon(db: Db, contentVersion: string, nowMs: number, logger: Logger, background: (task: () => Promise<unknown>) => void): void {
-    if (this.loading || (nowMs - this.lastCheck < this.checkIntervalMs && this.loadedKey?.startsWith(`${contentVersion}|`))) return;
+    if ((this.loading && Date.now() - this.loadingSince < STUCK_MS) || (nowMs - this.lastCheck < this.checkIntervalMs && this.loadedKey?.startsWith(`${contentVersion}|`))) return;
     background(() =>
       this.refresh(db, contentVersion, nowMs, logger).catch((error: unknown) =>
         logger.warn('semantic search: the vectors could not be loaded (lexical results until they are)', { error: message(error) }),
@@ -167,8 +176,21 @@ export class SemanticSearch {
   async refresh(db: Db, contentVersion: string, nowMs: number, logger: Logger): Promise<void> {
     if (nowMs - this.lastCheck < this.checkIntervalMs && this.loadedKey?.startsWith(`${contentVersion}|`)) return;
     this.lastCheck = nowMs;
-    this.loading ??= this.reload(db, contentVersion, logger).finally(() => (this.loading = null));
+    if (!this.loading || Date.now() - this.loadingSince > STUCK_MS) {
+      const load = this.reload(db, contentVersion, logger).finally(() => {
+        if (this.loading === load) this.loading = null;
+      });
+      this.loading = load;
+      this.loadingSince = Date.now();
+    }
     await this.loading;
+  }
+
+  /** Loads what is stored now, after any load under way (which may have read older rows). */
+  async reloadNow(db: Db, contentVersion: string, logger: Logger): Promise<void> {
+    await this.loading?.catch(() => undefined);
+    this.invalidate();
+    await this.refresh(db, contentVersion, Date.now(), logger);
   }
 
   private async reload(db: Db, contentVersion: string, logger: Logger): Promise<void> {
@@ -187,12 +209,15 @@ export class SemanticSearch {
     const [dims, rowCount] = sizes.map((r): [number, number] => [r.dims, r.n]).sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
     if (rowCount * dims > this.maxBytes) {
       logger.warn('semantic search off: the vectors exceed the in-memory budget (lexical search only)', { vectors: rowCount, dims, budget_bytes: this.maxBytes });
-      this.matrix = new Int8Array(0);
-      this.scales = new Float32Array(0);
-      this.entries = [];
+      this.vectors = EMPTY;
       this.loadedKey = key;
       return;
     }
+    // Old and new vectors side by side would take twice the memory: past half the budget the
+    // old ones go first (searches are lexical for the moment of the load).
+    if ((rowCount * dims) * 2 > this.maxBytes) this.vectors = EMPTY;
+    // Pages of about 1 MB of vectors (their base64 text is 1.35 times that).
+    const page = Math.min(this.loadPage, Math.max(50, Math.floor(1_000_000 / Math.max(1, dims))));
     const matrix = new Int8Array(rowCount * dims);
     const scales = new Float32Array(rowCount);
     const entries: ArticleEntry[] = [];
@@ -217,7 +242,7 @@ export class SemanticSearch {
         .innerJoin(articles, eq(articles.id, articleVectors.articleId))
         .where(and(published, eq(articleVectors.dims, dims), from))
         .orderBy(articleVectors.articleId, articleVectors.part)
-        .limit(this.loadPage);
+        .limit(page);
       if (rows.length === 0) break;
       const last = rows.at(-1)!;
       after = { id: last.id, part: last.part };
@@ -237,18 +262,20 @@ export class SemanticSearch {
         entry.count++;
         row++;
       }
-      if (rows.length < this.loadPage) break;
+      if (rows.length < page) break;
     }
-    this.matrix = matrix;
-    this.scales = scales;
-    this.dims = dims;
-    this.entries = entries;
+    this.vectors = { matrix, scales, dims, entries };
     this.loadedKey = key;
   }
 
+  /** The query's unit vector; each caller waits at most the budget, even for a request another started. */
   private embedQuery(query: string): Promise<Float32Array> {
     const cached = this.queries.get(query);
     if (cached) return Promise.resolve(cached);
+    return withTimeout(this.sharedQueryEmbedding(query), this.timeoutMs);
+  }
+
+  private sharedQueryEmbedding(query: string): Promise<Float32Array> {
     let pending = this.inFlight.get(query);
     if (!pending) {
       pending = withTimeout(this.queryEmbeddings.embedQuery(query), this.timeoutMs)
@@ -270,8 +297,10 @@ export class SemanticSearch {
    * background, the model failing or slow (the breaker then skips it for `breakerMs`).
    */
   async scores(query: string, filter: SearchFilter, logger: Logger, nowMs = Date.now()): Promise<Map<string, number> | null> {
-    if (this.entries.length === 0 || nowMs < this.brokenUntil) return null;
-    const background = filter.locale ? this.entries.filter((a) => a.locale === filter.locale) : this.entries;
+    // One consistent set of vectors for the whole query, whatever a load does meanwhile.
+    const { matrix, scales, dims, entries } = this.vectors;
+    if (entries.length === 0 || nowMs < this.brokenUntil) return null;
+    const background = filter.locale ? entries.filter((a) => a.locale === filter.locale) : entries;
     if (background.length < this.minBackground) return null;
     let q: Float32Array;
     try {
@@ -281,11 +310,14 @@ export class SemanticSearch {
       logger.warn('semantic search skipped: the query was not embedded', { error: message(error), retry_in_ms: this.breakerMs });
       return null;
     }
-    if (q.length !== this.dims) {
-      logger.warn('semantic search skipped: the query and the stored vectors differ in size', { query: q.length, stored: this.dims });
+    if (q.length !== dims) {
+      // The model answers in another size than the stored vectors: the job re-embeds them all.
+      this.observedDims = q.length;
+      this.syncedContent = null;
+      this.brokenUntil = nowMs + this.breakerMs;
+      logger.warn('semantic search skipped: the model now answers in another size; re-embedding', { query: q.length, stored: dims });
       return null;
     }
-    const { matrix, scales, dims } = this;
     const best = new Map<string, number>();
     let sum = 0;
     for (const a of background) {
@@ -298,6 +330,7 @@ export class SemanticSearch {
       best.set(a.id, s);
     }
     const mean = sum / background.length;
+    if (!Number.isFinite(mean)) return null;
     const span = 1 - mean;
     for (const [id, s] of best) best.set(id, span > 1e-6 ? Math.min(1, Math.max(0, (s - mean) / span)) : 0);
     return best;

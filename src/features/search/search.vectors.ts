@@ -7,7 +7,7 @@
  * at start and on the every-minute cron, so a failed run (the model's server down) is retried.
  */
 import type { Context } from 'hono';
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { articles, articleVectors, searchState } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
@@ -101,38 +101,57 @@ const bump = (db: Db, model: string) =>
     .values({ key: vectorsStateKey(model), seq: 1 })
     .onConflictDoUpdate({ target: searchState.key, set: { seq: sql`${searchState.seq} + 1` } });
 
+/** How long a part the model refused is left alone before it is tried again. */
+const REFUSAL_MS = 60 * 60_000;
+
+/**
+ * Whether an error says this text cannot be embedded (too long, bad input), rather than that
+ * the model cannot be reached or is busy: only then is the part skipped and the run goes on.
+ */
+export function isRefusal(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (status === 400 || status === 413 || status === 422) return true;
+  const text = error instanceof Error ? error.message : String(error);
+  return /too long|too many tokens|context length|maximum (context|input|sequence)|input (is )?too large/i.test(text);
+}
+
+/** A vector the model gave for a text, or why there is none: refused (skip the part) or invalid. */
+type Embedded = number[] | 'refused';
+
 /**
  * Embeds `parts` in batches and stores them (each batch with a bump of the counter, in one
- * database batch). A batch the model refuses is retried part by part; a part refused alone is
- * skipped (logged by the caller) and remembered, so one bad text never stops the others.
- * Returns the parts stored and the size of the vectors the model returned.
+ * database batch). A batch that fails is asked for part by part: a part the model refuses
+ * (isRefusal, or an empty or non-finite vector) is skipped and remembered for an hour, so one
+ * bad text never stops the others; any other error (the model down, busy, slow) ends the run,
+ * which is retried later. Returns the parts stored and the size of the vectors returned.
  */
 async function embedAndStore(db: Db, semantic: SemanticSearch, parts: Part[], now: Date): Promise<{ stored: number; refused: number; dims: number | null }> {
   let stored = 0;
   let refused = 0;
   let dims: number | null = null;
-  const embed = async (batch: Part[]): Promise<(number[] | null)[]> => {
+  const embed = async (batch: Part[]): Promise<Embedded[]> => {
     try {
       const vectors = await semantic.embeddings.embedDocuments(batch.map((t) => t.text));
       if (vectors.length !== batch.length) throw new Error(`the model returned ${vectors.length} vectors for ${batch.length} texts`);
-      return vectors.map((v) => (unitVector(v) ? v : null));
+      return vectors.map((v): Embedded => (unitVector(v) ? v : 'refused'));
     } catch (error) {
-      if (batch.length === 1) return [null];
-      // Which part is at fault? Ask one by one (a model server that is down fails the first too).
-      const first = await embed(batch.slice(0, 1));
-      if (first[0] === null) throw error;
-      const rest: (number[] | null)[] = [];
-      for (const p of batch.slice(1)) rest.push(...(await embed([p])));
-      return [...first, ...rest];
+      if (batch.length === 1) {
+        if (isRefusal(error)) return ['refused'];
+        throw error;
+      }
+      // Which part is at fault? One by one; an outage fails them alike and ends the run.
+      const out: Embedded[] = [];
+      for (const p of batch) out.push(...(await embed([p])));
+      return out;
     }
   };
   for (let i = 0; i < parts.length; i += BATCH) {
     const batch = parts.slice(i, i + BATCH);
     const vectors = await embed(batch);
     const values = batch.flatMap((t, k) => {
-      const v = vectors[k];
-      if (!v) {
-        semantic.refused.add(`${partKey(t.articleId, t.part)}\u0000${t.hash}`);
+      const v = vectors[k]!;
+      if (v === 'refused') {
+        semantic.refused.set(`${partKey(t.articleId, t.part)}\u0000${t.hash}`, Date.now() + REFUSAL_MS);
         refused++;
         return [];
       }
@@ -174,22 +193,25 @@ export async function syncVectors(db: Db, semantic: SemanticSearch, now: Date): 
   for (const row of rows) {
     for (const [part, text] of articleParts(row).entries()) wanted.set(partKey(row.id, part), { articleId: row.id, part, hash: hashText(text), text });
   }
-  const isRefused = (p: Part) => semantic.refused.has(`${partKey(p.articleId, p.part)}\u0000${p.hash}`);
+  const isRefused = (p: Part) => (semantic.refused.get(`${partKey(p.articleId, p.part)}\u0000${p.hash}`) ?? 0) > Date.now();
   const todo = [...wanted.values()].filter((p) => have.get(partKey(p.articleId, p.part))?.textHash !== p.hash && !isRefused(p));
   const first = await embedAndStore(db, semantic, todo, now);
   let embedded = first.stored;
   let refused = first.refused;
 
-  // The model now answers in another size (swapped under the same name): re-embed the rest.
-  if (first.dims !== null) {
+  // The model now answers in another size (swapped under the same name, as seen in this run or
+  // by a search): re-embed the rest.
+  const size = first.dims ?? semantic.observedDims;
+  if (size !== null) {
     const done = new Set(todo.map((p) => partKey(p.articleId, p.part)));
     const resized = stored
-      .filter((s) => s.dims !== first.dims && !done.has(partKey(s.articleId, s.part)))
+      .filter((s) => s.dims !== size && !done.has(partKey(s.articleId, s.part)))
       .map((s) => wanted.get(partKey(s.articleId, s.part)))
       .filter((p): p is Part => p !== undefined && !isRefused(p));
     const again = await embedAndStore(db, semantic, resized, now);
     embedded += again.stored;
     refused += again.refused;
+    semantic.observedDims = null;
   }
 
   // Parts that no longer exist: whole articles (unpublished) in bulk, shortened ones part by part.
@@ -202,10 +224,11 @@ export async function syncVectors(db: Db, semantic: SemanticSearch, now: Date): 
   for (let i = 0; i < goneArticles.length; i += 90) {
     deletes.push(db.delete(articleVectors).where(and(eq(articleVectors.model, semantic.model), inArray(articleVectors.articleId, goneArticles.slice(i, i + 90)), older)));
   }
-  for (const s of stale) {
-    if (published.has(s.articleId)) {
-      deletes.push(db.delete(articleVectors).where(and(eq(articleVectors.model, semantic.model), eq(articleVectors.articleId, s.articleId), eq(articleVectors.part, s.part), older)));
-    }
+  // A shortened article lost its last parts: one statement per article.
+  const partsOf = new Map<string, number>();
+  for (const p of wanted.values()) partsOf.set(p.articleId, Math.max(partsOf.get(p.articleId) ?? 0, p.part + 1));
+  for (const id of new Set(stale.filter((s) => published.has(s.articleId)).map((s) => s.articleId))) {
+    deletes.push(db.delete(articleVectors).where(and(eq(articleVectors.model, semantic.model), eq(articleVectors.articleId, id), gte(articleVectors.part, partsOf.get(id) ?? 0), older)));
   }
   // A few dozen statements a batch (D1 counts each one against a request's query limit).
   for (let i = 0; i < deletes.length; i += 40) await db.batch([bump(db, semantic.model), ...deletes.slice(i, i + 40)]);
@@ -222,7 +245,8 @@ const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'logger' | 'search'>): Promise<SyncReport | null> {
   const semantic = deps.semantic;
   if (!semantic) return Promise.resolve(null);
-  if (semantic.syncing) {
+  // A run older than a few minutes is taken as lost (a Workers request's promise may never settle).
+  if (semantic.syncing && Date.now() - semantic.syncingSince < 5 * 60_000) {
     semantic.syncAgain = true;
     return semantic.syncing as Promise<SyncReport | null>;
   }
@@ -236,7 +260,7 @@ export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'lo
       const report = await syncVectors(deps.db, semantic, deps.clock.now());
       semantic.syncedContent = content;
       // This process serves what it just stored from its next search on.
-      await semantic.refresh(deps.db, deps.search.version, deps.clock.now().getTime(), deps.logger);
+      await semantic.reloadNow(deps.db, deps.search.version, deps.logger);
       if (report.embedded > 0 || report.removed > 0 || report.refused > 0) deps.logger.info('article vectors updated', { model: semantic.model, ...report });
       return report;
     } catch (error) {
@@ -251,8 +275,11 @@ export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'lo
       report = await once();
     } while (semantic.syncAgain);
     return report;
-  })().finally(() => (semantic.syncing = null));
+  })().finally(() => {
+    if (semantic.syncing === run) semantic.syncing = null;
+  });
   semantic.syncing = run;
+  semantic.syncingSince = Date.now();
   return run;
 }
 
