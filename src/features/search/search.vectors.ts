@@ -214,7 +214,7 @@ export async function syncVectors(db: Db, semantic: SemanticSearch, now: Date): 
     semantic.observedDims = null;
   }
 
-  // Parts that no longer exist: whole articles (unpublished) in bulk, shortened ones part by part.
+  // Parts that no longer exist: whole articles (unpublished) in bulk, then the tails of shortened ones.
   // Only rows not newer than this run: another instance may have re-embedded a republished article.
   const stale = stored.filter((s) => !wanted.has(partKey(s.articleId, s.part)));
   const published = new Set(rows.map((r) => r.id));
