@@ -371,6 +371,29 @@ describe('semantic re-ranking', () => {
     expect(server.requests.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('reports its state to editors: model, vectors loaded, the last run and its failures', async () => {
+    const plain = await createTestApp();
+    const editorPlain = await createStaffToken(plain.deps, 'editor');
+    expect(await (await plain.request('/api/admin/search-status', { token: editorPlain.token })).json()).toMatchObject({ semantic: null });
+
+    const embeddings = new ConceptEmbeddings();
+    const t = await createTestApp({ semantic: semanticWith(embeddings) });
+    await seed(t.deps.db);
+    expect((await t.request('/api/admin/search-status')).status).toBe(401);
+    const agent = await createStaffToken(t.deps, 'agent');
+    expect((await t.request('/api/admin/search-status', { token: agent.token })).status).toBe(403);
+    const editor = await createStaffToken(t.deps, 'editor');
+    await runVectorSync(t.deps);
+    const status = async () => (await (await t.request('/api/admin/search-status', { token: editor.token })).json()) as { semantic: Record<string, unknown> };
+    expect((await status()).semantic).toMatchObject({ model: 'concepts-test', articles_loaded: 12, dimensions: 21, last_run: { embedded: expect.any(Number), refused: 0 } });
+    embeddings.embedDocuments = async () => {
+      throw new Error('model server down');
+    };
+    await insertArticle(t.deps.db, { slug: 'later', title: 'A later article', body: 'Text.' });
+    await runVectorSync(t.deps);
+    expect((await status()).semantic).toMatchObject({ last_run: { error: 'model server down' } });
+  });
+
   it('rejects an unusable configuration with the variable named', () => {
     expect(() => readEnv({ EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_TIMEOUT_MS: '5' })).toThrow(/EMBEDDINGS_TIMEOUT_MS/);
     expect(() => readEnv({ EMBEDDINGS_PROVIDER: 'sentence-bert' })).toThrow(/EMBEDDINGS_PROVIDER/);

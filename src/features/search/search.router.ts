@@ -11,6 +11,7 @@ import {
   listSynonymsRoute,
   reportRoute,
   searchRoute,
+  statusRoute,
   suggestRoute,
   updateSynonymsRoute,
 } from './search.routes.js';
@@ -31,6 +32,7 @@ export const searchRouter = createRouter();
 // `/api/search/*` also matches `/api/search` itself.
 searchRouter.use('/api/search/*', limitRequests('search', (c) => c.var.deps.config.rateLimitPerMinute));
 searchRouter.use('/api/admin/search-report', requireRole('editor'));
+searchRouter.use('/api/admin/search-status', requireRole('editor'));
 searchRouter.use('/api/admin/synonyms/*', requireRole('editor'));
 
 searchRouter
@@ -48,6 +50,20 @@ searchRouter
     const { query_id, article_id } = c.req.valid('json');
     await recordClick(c.var.deps, query_id, article_id);
     return c.body(null, 204);
+  })
+  .openapi(statusRoute, (c) => {
+    const { search, semantic, clock } = c.var.deps;
+    const load = search.lastLoad;
+    return c.json(
+      {
+        backend: search.backend?.kind ?? null,
+        articles: search.size,
+        version: search.version,
+        last_load: load ? { backend: load.backend, from: load.from, caught_up: load.caughtUp, ms: Math.round(load.ms * 100) / 100 } : null,
+        semantic: semantic ? semantic.status(clock.now().getTime()) : null,
+      },
+      200,
+    );
   })
   .openapi(reportRoute, async (c) => {
     const q = c.req.valid('query');

@@ -60,6 +60,46 @@ export const reportRoute = createRoute({
   responses: { 200: jsonContent(ReportSchema, 'Top, zero-result and no-click queries'), ...pickProblems(401, 403, 422) },
 });
 
+const RunSchema = z.union([
+  z.object({ at: z.string(), embedded: z.number().int(), removed: z.number().int(), refused: z.number().int() }),
+  z.object({ at: z.string(), error: z.string() }),
+]);
+
+const StatusSchema = z
+  .object({
+    backend: z.enum(['memory', 'fts5']).nullable().openapi({ description: 'The search backend serving this process (null before the first search)' }),
+    articles: z.number().int().openapi({ description: 'Published articles in this process\'s index' }),
+    version: z.string().openapi({ description: 'The content version the index reflects (compare across instances)' }),
+    last_load: z
+      .object({ backend: z.string(), from: z.string(), caught_up: z.number().int(), ms: z.number() })
+      .nullable()
+      .openapi({ description: 'How the index got its content when this process started' }),
+    semantic: z
+      .object({
+        model: z.string(),
+        weight: z.number(),
+        articles_loaded: z.number().int(),
+        parts_loaded: z.number().int(),
+        dimensions: z.number().int(),
+        memory_bytes: z.number().int(),
+        model_paused_until: z.string().nullable().openapi({ description: 'Set after a failed query embedding: searches are lexical until then' }),
+        parts_refused: z.number().int().openapi({ description: 'Article parts the model refused (too long…), retried after an hour' }),
+        last_run: RunSchema.nullable().openapi({ description: 'The last embedding run in this process' }),
+      })
+      .nullable()
+      .openapi({ description: 'Semantic re-ranking (null: no embedding model configured)' }),
+  })
+  .openapi('SearchStatus');
+
+export const statusRoute = createRoute({
+  method: 'get',
+  path: '/api/admin/search-status',
+  tags,
+  security: staffOnly,
+  summary: 'The search index and semantic re-ranking in this process (editor)',
+  responses: { 200: jsonContent(StatusSchema, 'Status'), ...pickProblems(401, 403) },
+});
+
 export const listSynonymsRoute = createRoute({
   method: 'get',
   path: '/api/admin/synonyms',

@@ -115,6 +115,8 @@ export class SemanticSearch {
   syncing: Promise<unknown> | null = null;
   syncingSince = 0;
   syncAgain = false;
+  /** The last embedding run in this process: when it ended, what it did or why it failed. */
+  lastRun: { at: string; embedded: number; removed: number; refused: number } | { at: string; error: string } | null = null;
   /** The size the model's query vectors have, when it differs from the stored ones (the job re-embeds). */
   observedDims: number | null = null;
   /** Debounce generation of scheduled embedding jobs in this isolate. */
@@ -148,6 +150,21 @@ export class SemanticSearch {
   /** Articles whose vectors are held in memory. */
   get size(): number {
     return this.vectors.entries.length;
+  }
+
+  /** What an operator needs to tell whether semantic re-ranking works (GET /api/admin/search-status). */
+  status(nowMs: number) {
+    return {
+      model: this.model,
+      weight: this.weight,
+      articles_loaded: this.vectors.entries.length,
+      parts_loaded: this.vectors.entries.reduce((n, a) => n + a.count, 0),
+      dimensions: this.vectors.dims,
+      memory_bytes: this.vectors.matrix.byteLength + this.vectors.scales.byteLength,
+      model_paused_until: this.brokenUntil > nowMs ? new Date(this.brokenUntil).toISOString() : null,
+      parts_refused: [...this.refused.values()].filter((until) => until > nowMs).length,
+      last_run: this.lastRun,
+    };
   }
 
   /** Marks the in-memory vectors stale (after this isolate wrote new ones). */

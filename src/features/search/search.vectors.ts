@@ -259,11 +259,13 @@ export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'lo
       if (content !== null && content === semantic.syncedContent) return { embedded: 0, removed: 0, refused: 0, articles: -1 };
       const report = await syncVectors(deps.db, semantic, deps.clock.now());
       semantic.syncedContent = content;
+      semantic.lastRun = { at: deps.clock.now().toISOString(), embedded: report.embedded, removed: report.removed, refused: report.refused };
       // This process serves what it just stored from its next search on.
       await semantic.reloadNow(deps.db, deps.search.version, deps.logger);
       if (report.embedded > 0 || report.removed > 0 || report.refused > 0) deps.logger.info('article vectors updated', { model: semantic.model, ...report });
       return report;
     } catch (error) {
+      semantic.lastRun = { at: deps.clock.now().toISOString(), error: error instanceof Error ? error.message : String(error) };
       deps.logger.warn('article vectors not updated (retried on the next change or cron)', { model: semantic.model, error: error instanceof Error ? error.message : String(error) });
       return null;
     }
