@@ -61,6 +61,9 @@ describe('admin pages in a real browser', () => {
     expect(await kpi(page, 'Self-service deflection').textContent()).toBe('50%');
     expect(await kpi(page, 'Satisfaction (CSAT)').textContent()).toBe('4');
     expect(await kpi(page, 'Searches with no result').textContent()).toBe('50%');
+    // The search section: the index serving, and semantic re-ranking off (no embedding model).
+    await expect.poll(() => kpi(page, 'Articles in the search index').textContent()).toMatch(/^\d+$/);
+    expect(await kpi(page, 'Semantic re-ranking').textContent()).toBe('Off');
     expect(await chartLabel(page, 'reasons')).toMatch(/Handoffs by reason: .*Asked for a person 1.*Complaint 1|Complaint 1.*Asked for a person 1/);
     expect(await chartLabel(page, 'complaints')).toMatch(/^Complaints by category and severity: [^,]+ 1$/);
     expect(await chartLabel(page, 'csat')).toMatch(/Average rating: highest 4/);
@@ -99,6 +102,7 @@ describe('admin pages in a real browser', () => {
     const { page, errors } = await openPage(env.browser);
     await signIn(page, env.product.url, '/zh/admin', env.product.tokens.admin);
     await expect.poll(() => kpi(page, '会话数').textContent()).toBe('4');
+    await expect.poll(() => kpi(page, '语义重排序').textContent()).toBe('未开启');
     expect(await chartLabel(page, 'reasons')).toMatch(/^转人工原因：.*要求转人工 1/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('服务数据看板');
     await screenshots(page, 'admin-dashboard-zh');

@@ -86,6 +86,10 @@ function Dashboard({ t, today }: { t: (typeof ADMIN_TEXTS)[WebLocale]; today: st
           </section>
         ))}
       </div>
+      <section class="panel search-health" aria-labelledby="search-health-heading">
+        <h2 id="search-health-heading">{t.searchHealth}</h2>
+        <dl id="search-health" class="kpis" aria-busy="true" />
+      </section>
     </>
   );
 }

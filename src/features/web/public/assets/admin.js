@@ -59,6 +59,31 @@ function renderKpis(m) {
   $('kpis').setAttribute('aria-busy', 'false');
 }
 
+const time = (iso) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The search section: the index and semantic re-ranking as the answering process sees them. */
+async function loadSearchHealth() {
+  const box = $('search-health');
+  try {
+    const s = await api('/api/admin/search-status');
+    const items = [kpi(t('searchIndex'), fmt.int(s.articles), fill('searchIndexHint', { backend: s.backend ? label('backend', s.backend) : t('noValue') }))];
+    const m = s.semantic;
+    if (!m) items.push(kpi(t('semanticTitle'), t('semanticOff'), t('semanticOffHint')));
+    else {
+      const hint = m.model_paused_until ? fill('semanticPaused', { time: time(m.model_paused_until) }) : fill('semanticOnHint', { articles: fmt.int(m.articles_loaded), parts: fmt.int(m.parts_loaded) });
+      items.push(kpi(t('semanticTitle'), m.model, hint));
+      const run = m.last_run;
+      if (!run) items.push(kpi(t('semanticLastRun'), t('noValue'), t('semanticNoRun')));
+      else if ('error' in run) items.push(kpi(t('semanticLastRun'), t('semanticRunFailed'), `${time(run.at)}: ${run.error}`));
+      else items.push(kpi(t('semanticLastRun'), time(run.at), fill('semanticRunHint', { embedded: fmt.int(run.embedded), removed: fmt.int(run.removed), refused: fmt.int(run.refused) })));
+    }
+    box.replaceChildren(...items);
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'error' }, e.message || t('failed')));
+  }
+  box.setAttribute('aria-busy', 'false');
+}
+
 /** Draws one chart into its section; `draw` returns the figure for the container's width. */
 function place(id, ...draws) {
   const box = $(`chart-${id}`);
@@ -182,6 +207,7 @@ function start() {
     width = now;
   }).observe(probe);
   void load({ from, to, locale });
+  void loadSearchHealth();
 }
 
 boot(start);
