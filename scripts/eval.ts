@@ -17,12 +17,11 @@ import { SearchIndex } from '../src/features/search/search.index.js';
 import { rankArticles } from '../src/features/search/search.service.js';
 import { articles } from '../src/db/schema/index.js';
 import { importKnowledge } from '../src/features/knowledge/knowledge.service.js';
-import { LOCALES, type Locale } from '../src/db/schema/index.js';
 import { createMemoryDeps } from '../src/runtime/memory.js';
 import { readEnv } from '../src/runtime/config.js';
 import { createSemanticSearch } from '../src/runtime/embeddings.js';
 import { syncVectors } from '../src/features/search/search.vectors.js';
-import { loadDataset, toKnowledgeFiles } from './lib/dataset.js';
+import { loadDataset, productLocale, toKnowledgeFiles } from './lib/dataset.js';
 import { collectBotCases, scoreBot, tradeOffCurve } from './lib/bot-eval.js';
 import { auroc, percentile, rankOf, retrievalMetrics } from './lib/metrics.js';
 
@@ -46,6 +45,7 @@ async function main() {
   if (values.semantic && !semantic) throw new Error('--semantic needs an embedding model: set EMBEDDINGS_PROVIDER=openai and EMBEDDINGS_MODEL (and EMBEDDINGS_BASE_URL)');
   const { deps, client } = await createMemoryDeps({ search: new SearchIndex({ backend, snapshots: { enabled: false } }), semantic });
   const files = toKnowledgeFiles(dataset.articles);
+  if (files.adjusted > 0) console.error(`${files.adjusted} articles fitted to the product's limits (locale, or over-long title, questions or body)`);
   const report = await importKnowledge(deps, files);
   for (const f of report.failed) console.error(`import rejected ${f.path}: ${f.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   const indexStarted = performance.now();
@@ -58,11 +58,12 @@ async function main() {
   }
 
   // Map the database's article ids back to the dataset's ids, to score.
-  const datasetIdBySlug = new Map([...files.slugOf].map(([id, slug]) => [slug, id]));
-  const slugById = new Map((await deps.db.select({ id: articles.id, slug: articles.slug }).from(articles)).map((a) => [a.id, a.slug]));
-  const datasetId = (articleId: string) => datasetIdBySlug.get(slugById.get(articleId) ?? '') ?? '';
+  const datasetIdBySlug = new Map([...files.slugOf].map(([id, key]) => [key, id]));
+  const rows = await deps.db.select({ id: articles.id, slug: articles.slug, locale: articles.locale }).from(articles);
+  const keyById = new Map(rows.map((a) => [a.id, `${a.locale}/${a.slug}`]));
+  const datasetId = (articleId: string) => datasetIdBySlug.get(keyById.get(articleId) ?? '') ?? '';
 
-  const locales = dataset.queries.map((q) => ((LOCALES as readonly string[]).includes(q.locale) ? (q.locale as Locale) : undefined));
+  const locales = dataset.queries.map((q) => productLocale(q.locale));
   const ranks: number[] = [];
   const inScopeScores: number[] = [];
   const outOfScopeScores: number[] = [];

@@ -67,6 +67,29 @@ describe('npm run eval', () => {
     }
   }, 90_000);
 
+  it('fits articles the product would refuse instead of losing them, and scores slugs per locale', async () => {
+    const odd = await mkdtemp(path.join(tmpdir(), 'eval-odd-'));
+    const rows = [
+      // Regional locales, one id whose slug exists in both languages.
+      { id: 'Refund', title: 'Refund time', body: 'Refunds arrive in 1-5 days.', locale: 'en-US', questions: ['when do i get my money back', '', '  '] },
+      { id: 'refund', title: '退款到账时间', body: '退款一般1到5个工作日到账。', locale: 'zh_CN' },
+      // Longer than the product's limits: a 250-character title, a 400-character question.
+      { id: 'long', title: `Shipping to islands ${'and remote areas '.repeat(14)}`, body: 'Extra days apply.', locale: 'en', questions: [`can you ship to my island ${'really far away '.repeat(25)}`] },
+    ];
+    await writeFile(path.join(odd, 'articles.jsonl'), rows.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    const qs = [
+      { q: 'money back when', expected: 'Refund', locale: 'en-GB' },
+      { q: '退款多久到账', expected: 'refund', locale: 'zh-CN' },
+      { q: 'ship to an island', expected: 'long', locale: 'en' },
+    ];
+    await writeFile(path.join(odd, 'queries.jsonl'), qs.map((q) => JSON.stringify(q)).join('\n') + '\n');
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', odd, '--json'], { cwd: ROOT });
+    expect(stderr).not.toMatch(/import rejected/);
+    expect(stderr).toMatch(/3 articles fitted to the product's limits/);
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ articles: 3, search: { r1: 1 } });
+    await rm(odd, { recursive: true, force: true });
+  }, 60_000);
+
   it('fails with a clear message on a malformed dataset', async () => {
     const bad = await mkdtemp(path.join(tmpdir(), 'eval-bad-'));
     await writeFile(path.join(bad, 'articles.jsonl'), '{"id": "x"}\n');
