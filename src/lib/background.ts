@@ -17,6 +17,7 @@ export type BackgroundOptions = {
 
 export class BackgroundTasks {
   private pending = new Set<Promise<unknown>>();
+  private generations = new Map<string, number>();
 
   constructor(
     private readonly onError: (error: unknown) => void,
@@ -29,6 +30,19 @@ export class BackgroundTasks {
     this.keepAlive(c, promise);
     this.pending.add(promise);
     void promise.finally(() => this.pending.delete(promise));
+  }
+
+  /**
+   * Starts `task` after `delayMs` unless another call with the same `key` comes meanwhile
+   * (then only the last one runs): one piece of work for a burst of changes.
+   */
+  debounce(c: Context | undefined, key: string, delayMs: number, task: () => Promise<unknown>): void {
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    this.run(c, async () => {
+      await new Promise<void>((resolve) => setTimeout(resolve, delayMs));
+      if (this.generations.get(key) === generation) await task();
+    });
   }
 
   /** Resolves when every task started so far has ended. */

@@ -53,8 +53,6 @@ export class SearchIndex {
   readonly snapshots: SnapshotSettings;
   /** Set when this index holds content no stored snapshot has (search.reindex.ts clears it). */
   snapshotWanted = false;
-  /** Debounce generation of snapshot writes in this isolate (search.reindex.ts). */
-  snapshotGeneration = 0;
   lastLoad: LoadReport | null = null;
 
   constructor(private readonly options: SearchIndexOptions = {}) {

@@ -12,8 +12,6 @@ import { MemoryBackend } from './search.memory.js';
 import { listSnapshots, saveSnapshot, type StoredSnapshot } from './search.snapshots.js';
 import { scheduleVectorSync } from './search.vectors.js';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** Applies an in-process article change to the search index and schedules a snapshot. */
 export function reindexArticle(deps: Deps, row: ArticleRow, c?: Context): void {
   deps.search.apply(row);
@@ -31,11 +29,8 @@ export function scheduleSnapshot(deps: Deps, c?: Context): void {
   const index = deps.search;
   const settings = index.snapshots;
   if (!settings.enabled || !(index.backend instanceof MemoryBackend) || index.size < settings.minArticles) return;
-  const generation = ++index.snapshotGeneration;
   index.snapshotWanted = false;
-  deps.background.run(c, async () => {
-    await sleep(settings.delayMs);
-    if (generation !== index.snapshotGeneration) return;
+  deps.background.debounce(c, 'search-snapshot', settings.delayMs, async () => {
     try {
       await writeSnapshot(deps);
     } catch (error) {

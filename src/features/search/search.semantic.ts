@@ -119,8 +119,6 @@ export class SemanticSearch {
   lastRun: { at: string; embedded: number; removed: number; refused: number } | { at: string; error: string } | null = null;
   /** The size the model's query vectors have, when it differs from the stored ones (the job re-embeds). */
   observedDims: number | null = null;
-  /** Debounce generation of scheduled embedding jobs in this isolate. */
-  syncGeneration = 0;
   /** The article change counter the last complete embedding run saw (search.signature.ts). */
   syncedContent: string | null = null;
   /** Parts the model refused (too long, say), by article, part and text hash → until when they are not retried. */

@@ -285,15 +285,7 @@ export function runVectorSync(deps: Pick<Deps, 'db' | 'semantic' | 'clock' | 'lo
   return run;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** After content changes: runs the embedding job in the background once changes settle (1 s). */
 export function scheduleVectorSync(deps: Deps, c?: Context, delayMs = 1000): void {
-  const semantic = deps.semantic;
-  if (!semantic) return;
-  const generation = ++semantic.syncGeneration;
-  deps.background.run(c, async () => {
-    await sleep(delayMs);
-    if (generation === semantic.syncGeneration) await runVectorSync(deps);
-  });
+  if (deps.semantic) deps.background.debounce(c, 'article-vectors', delayMs, () => runVectorSync(deps));
 }
